@@ -1,14 +1,37 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { contentScriptMatches } from './utils/channels';
+
+export const GECKO_ID = 'channel-focus@channel-focus.app';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
+  // Our own scripts start the browsers (tests, npm start), never `wxt`.
   webExt: { disabled: true },
-  manifest: {
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-sources.zip' },
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
+    short_name: 'Channel Focus',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
-  },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // storage: settings and history; idle: stop counting when the user is away or the screen locks;
+    // alarms: the batched write and the daily clean-up survive a sleeping service worker.
+    permissions: ['storage', 'idle', 'alarms'],
+    // Generated from the platform catalog, like the content script's matches.
+    host_permissions: contentScriptMatches(),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

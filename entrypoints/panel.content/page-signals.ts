@@ -1,0 +1,90 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageReportMessage } from '@/utils/messages';
+
+/** While the user is present, the page reports at most this often; the background's heartbeat window is 15 s. */
+export const REPORT_INTERVAL_MS = 5_000;
+
+const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
+const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
+
+/** Media counts as presence only when it plays audibly on a visible page (muted feed autoplay does not). */
+function audibleMediaPlaying(): boolean {
+  if (document.visibilityState !== 'visible') return false;
+  for (const media of document.querySelectorAll<HTMLMediaElement>('video, audio')) {
+    if (!media.paused && !media.ended && !media.muted && media.volume > 0 && media.readyState > 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Reports facts about the page to the background — URL, visibility, the exact time of the last
+ * input, audible media — and never counts time itself. Reports are sent on every change that
+ * matters at once, and while the user is present at most every REPORT_INTERVAL_MS.
+ */
+export function watchPageSignals(
+  ctx: ContentScriptContext,
+  send: (report: PageReportMessage) => void,
+  idleThresholdMs: () => number,
+): { reportNow(): void } {
+  let lastInputAt: number | null = null;
+  let lastSentAt = 0;
+  let timer: number | undefined;
+  let mediaPlaying = false;
+
+  const report = () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    lastSentAt = Date.now();
+    send({
+      type: 'page-report',
+      url: location.href,
+      visible: document.visibilityState === 'visible',
+      lastInputAt,
+      mediaPlaying,
+    });
+    scheduleHeartbeat();
+  };
+
+  // Keeps reporting while there is something to report: input within the threshold, or media.
+  const scheduleHeartbeat = () => {
+    if (timer !== undefined || document.visibilityState !== 'visible') return;
+    const present = mediaPlaying || (lastInputAt !== null && Date.now() - lastInputAt < idleThresholdMs());
+    if (!present) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      report();
+    }, REPORT_INTERVAL_MS);
+  };
+
+  const onInput = () => {
+    const now = Date.now();
+    const wasAway = lastInputAt === null || now - lastInputAt >= idleThresholdMs();
+    lastInputAt = now;
+    // The first input after a pause is news; later ones ride on the next heartbeat.
+    if (wasAway || now - lastSentAt >= REPORT_INTERVAL_MS) report();
+    else scheduleHeartbeat();
+  };
+
+  const onMedia = () => {
+    const playing = audibleMediaPlaying();
+    if (playing !== mediaPlaying) {
+      mediaPlaying = playing;
+      report();
+    }
+  };
+
+  for (const type of INPUT_EVENTS) ctx.addEventListener(window, type, onInput, { capture: true, passive: true });
+  for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, onMedia, { capture: true, passive: true });
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    mediaPlaying = audibleMediaPlaying();
+    report();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', report);
+  ctx.addEventListener(window, 'pagehide', () => {
+    send({ type: 'page-report', url: location.href, visible: false, lastInputAt, mediaPlaying: false });
+  });
+  report();
+  return { reportNow: report };
+}

@@ -1,0 +1,160 @@
+// Starts the real browsers under test with the production builds loaded. Chromium is started by
+// us and attached over CDP (Playwright's own launcher fakes window focus); Firefox is driven by
+// puppeteer-core over WebDriver BiDi.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright-core';
+import puppeteer, { type Browser as FirefoxBrowser } from 'puppeteer-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+/** Fixed so Firefox's moz-extension:// origin is known before start. */
+export const FIREFOX_UUID = '7d1c1f0e-3c4a-4b8e-9a51-0c6f2f5e6a11';
+export const GECKO_ID = 'channel-focus@channel-focus.app';
+
+/** Host names the fixture server answers in Firefox (Chromium maps every name). */
+export const FIXTURE_HOSTS = [
+  'www.linkedin.com', 'linkedin.com', 'www.xing.com', 'x.com', 'twitter.com', 'www.facebook.com', 'www.instagram.com',
+  'www.youtube.com', 'www.reddit.com', 'www.tiktok.com', 'bsky.app', 'www.pinterest.com', 'www.example.org',
+  'mastodon.social',
+];
+
+function firstExisting(envName: string, candidates: string[], pkg: string): string {
+  const fromEnv = process.env[envName];
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`${envName}=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) {
+    throw new Error(`No browser found for ${envName}: install the Debian package "${pkg}" (apt-get install -y ${pkg}) or set ${envName}.`);
+  }
+  return found;
+}
+
+export const chromiumPath = () =>
+  firstExisting('CHROME_PATH', ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], 'chromium');
+export const firefoxPath = () =>
+  firstExisting('FIREFOX_PATH', ['/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox-esr', '/usr/bin/firefox'], 'firefox-esr');
+
+export interface ChromiumSession {
+  browser: Browser;
+  context: BrowserContext;
+  /** Browser-level CDP session (targets, windows, process info). */
+  cdp: CDPSession;
+  extensionId: string;
+  profileDir: string;
+  process: ChildProcess;
+  /** Closes the browser; removes the profile unless it is to be reused. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+  /** Kills the browser process outright (SIGKILL), as a crash would. */
+  kill(): Promise<void>;
+}
+
+export async function launchChromium(options: { profileDir?: string; lang?: string; extensionDir?: string } = {}): Promise<ChromiumSession> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'cf-chromium-'));
+  const ext = options.extensionDir ?? CHROME_BUILD;
+  if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`No Chrome build at ${ext}: run npm run build first`);
+  const args = [
+    `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', '--no-first-run', '--no-default-browser-check',
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--disable-features=HttpsUpgrades,Translate,MediaRouter', '--ignore-certificate-errors',
+    '--password-store=basic', '--use-mock-keychain', '--window-size=1200,800', '--window-position=0,0',
+    '--host-resolver-rules=MAP *.google.com ~NOTFOUND, MAP *.googleapis.com ~NOTFOUND, MAP *.gvt1.com ~NOTFOUND, MAP * 127.0.0.1',
+    `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+    `--lang=${options.lang ?? 'en-US'}`, 'about:blank',
+  ];
+  const child = spawn(chromiumPath(), args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
+  });
+  const wsUrl = await new Promise<string>((resolveUrl, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${seen.slice(-2000)}`)), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${seen.slice(-2000)}`)));
+  });
+  child.stderr!.resume();
+  const browser = await chromium.connectOverCDP(wsUrl, { noDefaults: true } as never);
+  const context = browser.contexts()[0]!;
+  const cdp = await browser.newBrowserCDPSession();
+  const extensionId = await waitFor(async () => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    return worker ? new URL(worker.url).host : null;
+  }, 20_000, 'the extension service worker');
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  const waitExit = () => new Promise<void>((r) => (exited ? r() : child.once('exit', () => r())));
+  return {
+    browser, context, cdp, extensionId, profileDir, process: child,
+    async close({ keepProfile = false } = {}) {
+      await browser.close().catch(() => {});
+      if (!exited) child.kill('SIGTERM');
+      await waitExit();
+      if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await waitExit();
+    },
+  };
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+export interface FirefoxSession {
+  browser: FirefoxBrowser;
+  extensionBase: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(options: { lang?: string; headless?: boolean } = {}): Promise<FirefoxSession> {
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run npm run build first`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: options.headless ?? !process.env.DISPLAY,
+    args: ['--remote-allow-system-access', '--width=1200', '--height=800'],
+    extraPrefsFirefox: {
+      'network.dns.localDomains': FIXTURE_HOSTS.join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': options.lang ?? 'en-US',
+      'intl.accept_languages': options.lang ?? 'en-US',
+      'dom.security.https_only_mode': false,
+      'browser.fixup.fallback-to-https': false,
+      'network.stricttransportsecurity.preloadlist': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return {
+    browser,
+    extensionBase: `moz-extension://${FIREFOX_UUID}`,
+    async close() {
+      await browser.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Reads our closed shadow root the way only the browser's own tooling can: through CDP (Chromium)
+// or a BiDi evaluate with shadow trees serialised (Firefox). Page scripts cannot do either.
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode { nodeName: string; nodeValue?: string; localName?: string; shadowRootType?: string; children?: DomNode[]; shadowRoots?: DomNode[] }
+
+export interface PanelDom { shadowRootType: string | null; text: string }
+
+function collectText(node: DomNode, out: string[]): void {
+  if (node.nodeName === '#text' && node.nodeValue) out.push(node.nodeValue);
+  if (node.localName === 'style') return;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) collectText(child, out);
+}
+
+function findHost(node: DomNode): DomNode | null {
+  if (node.localName === 'channel-focus-panel') return node;
+  for (const child of node.children ?? []) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+export async function readChromiumPanel(page: Page, cdp?: CDPSession): Promise<PanelDom | null> {
+  const session = cdp ?? (await page.context().newCDPSession(page));
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const host = findHost(root);
+  if (!host) return null;
+  const shadow = host.shadowRoots?.[0];
+  const text: string[] = [];
+  if (shadow) collectText(shadow, text);
+  if (!cdp) await session.detach();
+  return { shadowRootType: shadow?.shadowRootType ?? null, text: text.join(' ').replace(/\s+/g, ' ').trim() };
+}
+
+interface BidiNode { type: string; value?: { nodeType?: number; localName?: string; nodeValue?: string; mode?: string; children?: BidiNode[]; shadowRoot?: BidiNode | null } }
+
+function bidiText(node: BidiNode | null | undefined, out: string[]): void {
+  if (!node?.value) return;
+  if (node.value.nodeType === 3 && node.value.nodeValue) out.push(node.value.nodeValue);
+  if (node.value.localName === 'style') return;
+  bidiText(node.value.shadowRoot, out);
+  for (const child of node.value.children ?? []) bidiText(child, out);
+}
+
+function bidiHost(node: BidiNode | null | undefined): BidiNode | null {
+  if (!node?.value) return null;
+  if (node.value.localName === 'channel-focus-panel') return node;
+  for (const child of node.value.children ?? []) {
+    const found = bidiHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Firefox: a BiDi evaluate that serialises closed shadow trees (page scripts cannot). */
+export async function readFirefoxPanel(page: import('puppeteer-core').Page): Promise<PanelDom | null> {
+  const connection = (page.browser() as unknown as { connection: { send(method: string, params: unknown): Promise<{ result: { result: BidiNode } }> } }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const reply = await connection.send('script.evaluate', {
+    expression: 'document.documentElement',
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 200, includeShadowTree: 'all' },
+  });
+  const host = bidiHost(reply.result.result);
+  if (!host) return null;
+  const shadow = host.value?.shadowRoot ?? null;
+  const text: string[] = [];
+  bidiText(shadow, text);
+  return { shadowRootType: shadow?.value?.mode ?? null, text: text.join(' ').replace(/\s+/g, ' ').trim() };
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
+import { readChromiumPanel, readFirefoxPanel } from './panel-dom';
+
+describe('Chromium: the production build', () => {
+  let chrome: ChromiumSession;
+  beforeAll(async () => { chrome = await launchChromium(); });
+  afterAll(async () => { await chrome?.close(); });
+
+  it('mounts the side panel in a closed shadow root on www.linkedin.com', async () => {
+    const page = await chrome.context.newPage();
+    await page.goto('http://www.linkedin.com/feed/');
+    const panel = await waitFor(() => readChromiumPanel(page), 10_000, 'the panel');
+    expect(panel.shadowRootType).toBe('closed');
+    expect(panel.text).toContain('LinkedIn');
+    // What the host page can see: the host element, but none of our text.
+    const seen = await page.evaluate(() => ({
+      hostFound: !!document.querySelector('channel-focus-panel'),
+      shadowRoot: document.querySelector('channel-focus-panel')?.shadowRoot ?? null,
+      text: document.documentElement.innerText,
+    }));
+    expect(seen.hostFound).toBe(true);
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.text).not.toContain('Channel Focus');
+    await page.close();
+  });
+
+  it('does not touch an unrelated host', async () => {
+    const page = await chrome.context.newPage();
+    await page.goto('http://www.example.org/');
+    await page.waitForSelector('#title');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await page.evaluate(() => !!document.querySelector('channel-focus-panel'))).toBe(false);
+    await page.close();
+  });
+
+  it('opens the popup and the options page', async () => {
+    const page = await chrome.context.newPage();
+    await page.goto(`chrome-extension://${chrome.extensionId}/popup.html`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Channel Focus' }).isVisible()).resolves.toBe(true);
+    await page.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    await page.getByRole('heading', { level: 1, name: 'Channel Focus' }).waitFor();
+    await page.close();
+  });
+
+  it('answers a typed status message', async () => {
+    const page = await chrome.context.newPage();
+    await page.goto(`chrome-extension://${chrome.extensionId}/popup.html`);
+    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }));
+    expect(reply).toMatchObject({ product: 'channel-focus' });
+    expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'no-such-message' }))).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('Firefox ESR: the production build', () => {
+  let firefox: FirefoxSession;
+  beforeAll(async () => { firefox = await launchFirefox(); });
+  afterAll(async () => { await firefox?.close(); });
+
+  it('mounts the side panel in a closed shadow root on www.linkedin.com', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto('http://www.linkedin.com/feed/');
+    const panel = await waitFor(() => readFirefoxPanel(page), 10_000, 'the panel');
+    expect(panel.shadowRootType).toBe('closed');
+    expect(panel.text).toContain('LinkedIn');
+    const seen = await page.evaluate(() => ({
+      shadowRoot: document.querySelector('channel-focus-panel')?.shadowRoot ?? null,
+      text: document.documentElement.innerText,
+    }));
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.text).not.toContain('Channel Focus');
+    await page.close();
+  });
+
+  it('does not touch an unrelated host', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto('http://www.example.org/');
+    await page.waitForSelector('#title');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await page.evaluate(() => !!document.querySelector('channel-focus-panel'))).toBe(false);
+    await page.close();
+  });
+
+  it('opens the popup and the options page', async () => {
+    const page = await firefox.browser.newPage();
+    for (const view of ['popup', 'options']) {
+      await page.goto(`${firefox.extensionBase}/${view}.html`, { timeout: 3000 }).catch(() => {});
+      const heading = await page.waitForSelector('h1', { timeout: 10_000 });
+      expect(await heading!.evaluate((h) => h.textContent)).toBe('Channel Focus');
+    }
+    await page.close();
+  });
+});
