@@ -30,4 +30,9 @@ export interface PlatformDefinition {
   account(url: URL): AccountFromUrl;
   /** One line per account shape, for the README table, e.g. `company/<slug>`. */
   accountFormats: readonly string[];
+  /**
+   * How the platform itself writes an account, when that differs from the stored form
+   * (X shows `@acme` for the stored `acme`). Display only; storage keeps the stored form.
+   */
+  accountLabel?(account: string): string;
 }
