@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { contentScriptMatches } from './utils/channels';
+import { contentScriptExcludeMatches, contentScriptMatches } from './utils/channels';
 
 export const GECKO_ID = 'channel-focus@channel-focus.app';
 
@@ -10,6 +10,15 @@ export default defineConfig({
   // Our own scripts start the browsers (tests, npm start), never `wxt`.
   webExt: { disabled: true },
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-sources.zip' },
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (!script.js?.includes('content-scripts/panel.js')) continue;
+        script.matches = contentScriptMatches();
+        script.exclude_matches = contentScriptExcludeMatches();
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Channel Focus',

@@ -1,4 +1,8 @@
 import * as v from 'valibot';
+import type { Channel } from './channels';
+import type { BudgetStatus, FocusStatus } from './focus';
+import type { LiveSnapshot, NotCountingReason } from './tracking/tracker';
+import type { TotalsByDate } from './tracking/totals';
 
 /**
  * The typed protocol between content scripts, views and the background. Every message is
@@ -18,6 +22,7 @@ const PageReport = v.object({
 
 const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('status') }),
+  v.object({ type: v.literal('live') }),
   PageReport,
 ]);
 
@@ -32,6 +37,33 @@ export function parseMessage(raw: unknown): Message | null {
 export interface StatusReply {
   product: 'channel-focus';
   version: string;
+}
+
+/** What the side panel shows; the background's answer to every page report. */
+export interface PanelView {
+  channel: Channel | null;
+  /** The channel as people read it (`LinkedIn · company/acme`); made here so the page bundle needs no catalog. */
+  label: string | null;
+  /** Counting this tab's channel right now. */
+  counting: boolean;
+  reason: NotCountingReason | null;
+  /** Time on this channel today, including what is not yet written. */
+  todayMs: number;
+  afterHoursMs: number;
+  focus: FocusStatus | null;
+  /** Today's time in focus / all tracked time; null without tracked time. */
+  focusShare: number | null;
+  budget: BudgetStatus | null;
+  idleThresholdMs: number;
+  /** The background's clock when this view was made, for the live counter. */
+  asOf: number;
+}
+
+/** The answer to `live`: what the views add to the stored days for live figures. */
+export interface LiveReply {
+  snapshot: LiveSnapshot;
+  unwritten: TotalsByDate;
+  idleThresholdMs: number;
 }
 
 export interface MessageSender {

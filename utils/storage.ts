@@ -1,58 +1,132 @@
 /**
  * Every storage item, its key, version and migrations, in one place.
  *
- * Values are stored as `{ version, value }` envelopes. Reading runs the item's migrations step by
- * step; a value that cannot be read (unknown shape, a version from the future, a failed
- * migration) is kept aside under a quarantine key, reported, and replaced by the safe default
- * only in memory — the stored original is never overwritten by the read.
+ * - `settings` (local): the user's settings; they carry their own `version` (utils/settings.ts).
+ * - `usage:YYYY-MM-DD` (local): one local date of totals per channel, `{ version, value }`.
+ * - `tracker` (session): the tracker's state and the totals not yet written, `{ version, value }`,
+ *   so a terminated service worker resumes exactly where it was.
+ * - `quarantine:<key>:<ms>` (local): a value that could not be read, kept aside untouched.
+ *
+ * Decoding is pure so that a stored example of every old version can be tested. A value that cannot
+ * be read (unknown shape, a version from the future, a failed migration) is reported and replaced
+ * by the safe default in memory only: the caller copies the original to quarantine before anything
+ * writes over it.
  */
-
-export interface Envelope<T> {
-  version: number;
-  value: T;
-}
-
-export interface ItemDefinition<T> {
-  key: string;
-  area: 'local' | 'session';
-  version: number;
-  /** migrations[n] turns a version n+1 value into a version n+2 value. */
-  migrations: readonly ((old: unknown) => unknown)[];
-  /** Validates the migrated value; returns null for an unusable one. */
-  parse(value: unknown): T | null;
-  fallback(): T;
-}
+import * as v from 'valibot';
+import { parseSettings, defaultSettings, type Settings } from './settings';
+import { DayTotalsSchema, type DayTotals, type TotalsByDate } from './tracking/totals';
+import { parseTrackerState, initialTrackerState, type TrackerState } from './tracking/tracker';
 
 export type ReadOutcome<T> =
   | { status: 'ok'; value: T; migratedFrom?: number }
   | { status: 'missing'; value: T }
-  | { status: 'unreadable'; value: T; reason: string; raw: unknown };
+  | { status: 'unreadable'; value: T; reason: string };
 
-/** Decodes a stored raw value of an item; pure, so every old version can be tested. */
-export function decodeItem<T>(item: ItemDefinition<T>, raw: unknown): ReadOutcome<T> {
+export interface Versioned<T> {
+  version: number;
+  /** migrations[n] turns a version n+1 value into a version n+2 value. */
+  migrations: readonly ((old: unknown) => unknown)[];
+  parse(value: unknown): T | null;
+  fallback(): T;
+}
+
+/** Reads a `{ version, value }` envelope through the item's migrations. */
+export function decodeEnvelope<T>(item: Versioned<T>, raw: unknown): ReadOutcome<T> {
   if (raw === undefined || raw === null) return { status: 'missing', value: item.fallback() };
-  const unreadable = (reason: string): ReadOutcome<T> => ({ status: 'unreadable', value: item.fallback(), reason, raw });
-  if (typeof raw !== 'object' || Array.isArray(raw)) return unreadable('not an envelope');
-  const { version, value } = raw as Partial<Envelope<unknown>>;
+  const unreadable = (reason: string): ReadOutcome<T> => ({ status: 'unreadable', value: item.fallback(), reason });
+  if (typeof raw !== 'object' || Array.isArray(raw)) return unreadable('not a versioned value');
+  const { version, value } = raw as { version?: unknown; value?: unknown };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return unreadable('no valid version');
-  if (version > item.version) return unreadable(`version ${version} is newer than this release (${item.version})`);
-  let current: unknown = value;
+  if (version > item.version) return unreadable(`version ${version} is newer than this release reads (${item.version})`);
+  let current = value;
   try {
-    for (let v = version; v < item.version; v++) {
-      const migrate = item.migrations[v - 1];
-      if (!migrate) return unreadable(`no migration from version ${v}`);
+    for (let from = version; from < item.version; from++) {
+      const migrate = item.migrations[from - 1];
+      if (!migrate) return unreadable(`no migration from version ${from}`);
       current = migrate(current);
     }
   } catch (error) {
-    return unreadable(`migration failed: ${String(error)}`);
+    return unreadable(`migration from version ${version} failed: ${String(error)}`);
   }
   const parsed = item.parse(current);
-  if (parsed === null) return unreadable('value does not match its schema');
+  if (parsed === null) return unreadable('the value does not have the expected shape');
   return version === item.version ? { status: 'ok', value: parsed } : { status: 'ok', value: parsed, migratedFrom: version };
 }
 
-export function encodeItem<T>(item: ItemDefinition<T>, value: T): Envelope<T> {
-  return { version: item.version, value };
+export const encodeEnvelope = <T>(item: Versioned<T>, value: T) => ({ version: item.version, value });
+
+// --- settings ---------------------------------------------------------------------------------
+
+export const SETTINGS_KEY = 'settings';
+
+export function decodeSettings(raw: unknown): ReadOutcome<Settings> {
+  if (raw === undefined || raw === null) return { status: 'missing', value: defaultSettings() };
+  const parsed = parseSettings(raw);
+  if (parsed.ok) return { status: 'ok', value: parsed.settings };
+  return { status: 'unreadable', value: defaultSettings(), reason: parsed.error };
 }
 
+// --- usage history ----------------------------------------------------------------------------
+
+export const USAGE_PREFIX = 'usage:';
+const DATE_KEY = /^usage:(\d{4}-\d{2}-\d{2})$/;
+
+export const usageKey = (date: string) => `${USAGE_PREFIX}${date}`;
+export const usageDateOf = (key: string): string | null => DATE_KEY.exec(key)?.[1] ?? null;
+
+export const usageDay: Versioned<DayTotals> = {
+  version: 1,
+  migrations: [],
+  parse: (value) => {
+    const result = v.safeParse(DayTotalsSchema, value);
+    return result.success ? result.output : null;
+  },
+  fallback: () => ({}),
+};
+
+/** Picks the usage days out of a `storage.local.get(null)` result. */
+export function decodeUsage(all: Record<string, unknown>): { days: TotalsByDate; unreadable: { key: string; reason: string }[] } {
+  const days: TotalsByDate = {};
+  const unreadable: { key: string; reason: string }[] = [];
+  for (const [key, raw] of Object.entries(all)) {
+    const date = usageDateOf(key);
+    if (!date) continue;
+    const outcome = decodeEnvelope(usageDay, raw);
+    if (outcome.status === 'unreadable') unreadable.push({ key, reason: outcome.reason });
+    else days[date] = outcome.value;
+  }
+  return { days, unreadable };
+}
+
+// --- the tracker's session record ---------------------------------------------------------------
+
+export const TRACKER_KEY = 'tracker';
+
+export interface TrackerRecord {
+  state: TrackerState;
+  /** Confirmed time not yet written to storage.local. */
+  pending: TotalsByDate;
+  /** When totals were last written to storage.local (the write budget is per 15 s). */
+  lastFlushAt: number | null;
+}
+
+const PendingSchema = v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), DayTotalsSchema);
+
+export const trackerRecord: Versioned<TrackerRecord> = {
+  version: 1,
+  migrations: [],
+  parse: (value) => {
+    if (typeof value !== 'object' || value === null) return null;
+    const { state, pending, lastFlushAt } = value as Record<string, unknown>;
+    const parsedState = parseTrackerState(state);
+    const parsedPending = v.safeParse(PendingSchema, pending);
+    if (!parsedState || !parsedPending.success) return null;
+    return { state: parsedState, pending: parsedPending.output, lastFlushAt: typeof lastFlushAt === 'number' ? lastFlushAt : null };
+  },
+  fallback: () => ({ state: initialTrackerState(), pending: {}, lastFlushAt: null }),
+};
+
+// --- quarantine ------------------------------------------------------------------------------
+
 export const QUARANTINE_PREFIX = 'quarantine:';
+export const quarantineKey = (key: string, at: number) => `${QUARANTINE_PREFIX}${key}:${at}`;

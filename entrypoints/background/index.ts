@@ -1,20 +1,92 @@
 import { browser } from 'wxt/browser';
-import { isOwnSender, parseMessage, type Message, type StatusReply } from '@/utils/messages';
+import { detectChannel } from '@/utils/channels';
+import { recordedChannel } from '@/utils/focus';
+import { isOwnSender, parseMessage, type LiveReply, type Message, type MessageSender, type PanelView, type StatusReply } from '@/utils/messages';
+import { buildPanelView } from '@/utils/panel-view';
+import { decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
+import { mergeDayTotals } from '@/utils/tracking/totals';
+import { SettingsStore } from './settings-store';
+import { FLUSH_ALARM, TrackerService } from './tracker-service';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  const settings = new SettingsStore();
+  const tracker = new TrackerService(() => settings.current);
+  const channelOf = (url: string) => {
+    const channel = detectChannel(url, settings.current.customHosts);
+    return channel ? recordedChannel(channel, settings.current) : null;
+  };
+
+  // Browser events -> tracker events. Registered synchronously so a woken worker gets them.
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => void tracker.handle({ type: 'tab-activated', tabId, windowId }));
+  browser.tabs.onRemoved.addListener((tabId) => void tracker.handle({ type: 'tab-removed', tabId }));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // Only platform URLs are visible to us (host permissions, no `tabs` permission): enough to
+    // follow a tab whose content script is gone.
+    if (change.url) void tracker.handle({ type: 'tab-updated', tabId, windowId: tab.windowId ?? -1, channel: channelOf(change.url) });
+  });
+  browser.windows.onFocusChanged.addListener((windowId) =>
+    void tracker.handle({ type: 'window-focused', windowId: windowId === browser.windows.WINDOW_ID_NONE ? null : windowId }));
+  browser.windows.onRemoved.addListener((windowId) => void tracker.handle({ type: 'window-removed', windowId }));
+  browser.idle.onStateChanged.addListener((state) => void tracker.handle({ type: 'system', state }));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void tracker.flush();
+  });
+  settings.onChange((current) => {
+    browser.idle.setDetectionInterval(current.tracking.idleThresholdSeconds);
+    void tracker.handle({ type: 'reclassify' });
+  });
+
+  void settings.ready.then(async () => {
+    browser.idle.setDetectionInterval(settings.current.tracking.idleThresholdSeconds);
+    if (await tracker.isFresh()) await seedFocus(tracker);
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
     if (!isOwnSender(sender, browser.runtime.id)) return undefined;
     const message = parseMessage(raw);
     if (!message) return undefined;
-    return answer(message);
+    return settings.ready.then(() => answer(message, sender));
   });
+
+  async function answer(message: Message, sender: MessageSender): Promise<unknown> {
+    switch (message.type) {
+      case 'status':
+        return { product: 'channel-focus', version: browser.runtime.getManifest().version } satisfies StatusReply;
+      case 'live':
+        return (await tracker.live()) satisfies LiveReply;
+      case 'page-report': {
+        const tabId = sender.tab?.id;
+        const windowId = sender.tab?.windowId;
+        if (tabId === undefined || windowId === undefined) return null;
+        const channel = channelOf(message.url);
+        await tracker.handle({
+          type: 'page', tabId, windowId, channel, visible: message.visible,
+          lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying,
+        });
+        return panelView(tabId, channel);
+      }
+    }
+  }
+
+  async function panelView(tabId: number, channel: ReturnType<typeof channelOf>): Promise<PanelView> {
+    const { snapshot, unwritten, idleThresholdMs } = await tracker.live();
+    const date = tracker.today();
+    const stored = decodeEnvelope(usageDay, (await browser.storage.local.get(usageKey(date)))[usageKey(date)]).value;
+    return buildPanelView({
+      channel, tabId, snapshot, idleThresholdMs, settings: settings.current, now: Date.now(),
+      today: mergeDayTotals(stored, unwritten[date] ?? {}),
+    });
+  }
 });
 
-async function answer(message: Message): Promise<unknown> {
-  switch (message.type) {
-    case 'status':
-      return { product: 'channel-focus', version: browser.runtime.getManifest().version } satisfies StatusReply;
-    case 'page-report':
-      return null;
+/** A new browser session: learn which window has focus and which tabs are active. */
+async function seedFocus(tracker: TrackerService): Promise<void> {
+  const [focused, active] = await Promise.all([
+    browser.windows.getLastFocused().catch(() => null),
+    browser.tabs.query({ active: true }),
+  ]);
+  for (const tab of active) {
+    if (tab.id !== undefined && tab.windowId !== undefined) await tracker.handle({ type: 'tab-activated', tabId: tab.id, windowId: tab.windowId });
   }
+  if (focused?.focused && focused.id !== undefined) await tracker.handle({ type: 'window-focused', windowId: focused.id });
 }

@@ -26,7 +26,8 @@ export function watchPageSignals(
   send: (report: PageReportMessage) => void,
   idleThresholdMs: () => number,
 ): { reportNow(): void } {
-  let lastInputAt: number | null = null;
+  // A page that loads in the focused window is being looked at: the load is the user's doing.
+  let lastInputAt: number | null = document.hasFocus() ? Date.now() : null;
   let lastSentAt = 0;
   let timer: number | undefined;
   let mediaPlaying = false;

@@ -3,12 +3,12 @@ import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type Fire
 import { readChromiumPanel, readFirefoxPanel } from './panel-dom';
 
 describe('Chromium: the production build', () => {
-  let chrome: ChromiumSession;
-  beforeAll(async () => { chrome = await launchChromium(); });
-  afterAll(async () => { await chrome?.close(); });
+  let session: ChromiumSession;
+  beforeAll(async () => { session = await launchChromium(); });
+  afterAll(async () => { await session?.close(); });
 
   it('mounts the side panel in a closed shadow root on www.linkedin.com', async () => {
-    const page = await chrome.context.newPage();
+    const page = await session.context.newPage();
     await page.goto('http://www.linkedin.com/feed/');
     const panel = await waitFor(() => readChromiumPanel(page), 10_000, 'the panel');
     expect(panel.shadowRootType).toBe('closed');
@@ -26,7 +26,7 @@ describe('Chromium: the production build', () => {
   });
 
   it('does not touch an unrelated host', async () => {
-    const page = await chrome.context.newPage();
+    const page = await session.context.newPage();
     await page.goto('http://www.example.org/');
     await page.waitForSelector('#title');
     await new Promise((r) => setTimeout(r, 1000));
@@ -35,17 +35,17 @@ describe('Chromium: the production build', () => {
   });
 
   it('opens the popup and the options page', async () => {
-    const page = await chrome.context.newPage();
-    await page.goto(`chrome-extension://${chrome.extensionId}/popup.html`);
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await expect(page.getByRole('heading', { level: 1, name: 'Channel Focus' }).isVisible()).resolves.toBe(true);
-    await page.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
     await page.getByRole('heading', { level: 1, name: 'Channel Focus' }).waitFor();
     await page.close();
   });
 
   it('answers a typed status message', async () => {
-    const page = await chrome.context.newPage();
-    await page.goto(`chrome-extension://${chrome.extensionId}/popup.html`);
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }));
     expect(reply).toMatchObject({ product: 'channel-focus' });
     expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'no-such-message' }))).toBeUndefined();

@@ -1,0 +1,192 @@
+/**
+ * The imperative shell around the tracker core: feeds browser events into `step`, keeps the
+ * state in storage.session after every event (a terminated worker loses nothing), and writes
+ * confirmed time to storage.local at most once per 15 s.
+ */
+import { browser } from 'wxt/browser';
+import { initialTrackerState, liveSnapshot, settle, step, type LiveSnapshot, type TrackerOptions } from '@/utils/tracking/tracker';
+import type { TrackerEvent } from '@/utils/tracking/events';
+import { addPieces, flushDue, mergeDayTotals, type DayTotals, type TotalsByDate } from '@/utils/tracking/totals';
+import { localDate } from '@/utils/tracking/local-date';
+import { classify, nextClassificationChange } from '@/utils/focus';
+import type { Settings } from '@/utils/settings';
+import {
+  TRACKER_KEY, decodeEnvelope, encodeEnvelope, quarantineKey, trackerRecord, usageDay, usageKey,
+  type TrackerRecord,
+} from '@/utils/storage';
+
+/** Distributes the pending time per date into the stored days: one write for all of them. */
+type EventWithoutClock = TrackerEvent extends infer E ? (E extends TrackerEvent ? Omit<E, 'at' | 'mono'> : never) : never;
+
+export const FLUSH_ALARM = 'flush';
+
+export class TrackerService {
+  #record: TrackerRecord | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Monotonic readings are comparable only within one life of the worker. */
+  #monoValid = false;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  constructor(private readonly settings: () => Settings) {}
+
+  #options(): TrackerOptions {
+    const settings = this.settings();
+    return {
+      idleThresholdMs: settings.tracking.idleThresholdSeconds * 1000,
+      classify: (channel, at) => classify(channel, at, settings),
+      nextClassificationChange: (_channel, after) => nextClassificationChange(after, settings),
+    };
+  }
+
+  /** Runs tasks one at a time: browser events arrive concurrently, the state must not fork. */
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch((error) => console.error('Channel Focus tracker:', error));
+    return run;
+  }
+
+  async #load(): Promise<TrackerRecord> {
+    if (this.#record) return this.#record;
+    const raw = (await browser.storage.session.get(TRACKER_KEY))[TRACKER_KEY];
+    const outcome = decodeEnvelope(trackerRecord, raw);
+    if (outcome.status === 'unreadable') {
+      // Session data is ours alone and short-lived, but the unwritten time is the user's: keep it aside.
+      console.warn(`Channel Focus: tracker state unreadable (${outcome.reason}); kept aside, starting fresh.`);
+      await browser.storage.local.set({ [quarantineKey(TRACKER_KEY, Date.now())]: raw });
+    }
+    this.#record = outcome.value;
+    return this.#record;
+  }
+
+  #clock(): { at: number; mono?: number } {
+    const at = Date.now();
+    const mono = performance.timeOrigin + performance.now();
+    const reading = this.#monoValid ? { at, mono } : { at };
+    this.#monoValid = true;
+    return reading;
+  }
+
+  /** Feeds one browser event into the tracker. */
+  handle(event: EventWithoutClock): Promise<LiveSnapshot> {
+    return this.#serial(async () => {
+      const record = await this.#load();
+      const clock = this.#clock();
+      const options = this.#options();
+      const result = step(record.state, { ...event, ...clock } as TrackerEvent, options);
+      record.state = result.state;
+      record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
+      await this.#afterChange(record, clock.at);
+      return liveSnapshot(record.state, clock.at, options);
+    });
+  }
+
+  /** True when the tracker has never seen an event in this browser session. */
+  async isFresh(): Promise<boolean> {
+    return this.#serial(async () => (await this.#load()).state.settledTo === null);
+  }
+
+  async #afterChange(record: TrackerRecord, now: number): Promise<void> {
+    const snapshot = liveSnapshot(record.state, now, this.#options());
+    const hasPending = Object.keys(record.pending).length > 0 || snapshot.openConfirmedMs > 0;
+    const due = flushDue(record.lastFlushAt, now, hasPending);
+    if (due.writeNow) {
+      await this.#write(record, now);
+    } else {
+      await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, record) });
+      if (due.writeAt !== null) this.#scheduleFlush(due.writeAt - now);
+    }
+  }
+
+  #scheduleFlush(delayMs: number): void {
+    if (this.#flushTimer !== undefined) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = undefined;
+      void this.flush();
+    }, Math.max(0, delayMs) + 50);
+    // Backstop for a worker stopped before the timer fires: the alarm wakes it again.
+    void browser.alarms.create(FLUSH_ALARM, { when: Date.now() + Math.max(delayMs, 0) + 30_000 });
+  }
+
+  /** Settles the confirmed time and writes it, if the write budget allows; otherwise schedules it. */
+  flush(): Promise<void> {
+    return this.#serial(async () => {
+      const record = await this.#load();
+      const now = Date.now();
+      const result = step(record.state, { type: 'tick', ...this.#clock() }, this.#options());
+      record.state = result.state;
+      record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
+      await this.#afterChange(record, now);
+    });
+  }
+
+  async #write(record: TrackerRecord, now: number): Promise<void> {
+    const settled = settle(record.state);
+    record.state = settled.state;
+    const pending = addPieces(record.pending, settled.pieces, this.#timeZone);
+    const dates = Object.keys(pending);
+    if (dates.length > 0) {
+      const keys = dates.map(usageKey);
+      const stored = await browser.storage.local.get(keys);
+      const writes: Record<string, unknown> = {};
+      for (const date of dates) {
+        const outcome = decodeEnvelope(usageDay, stored[usageKey(date)]);
+        if (outcome.status === 'unreadable') {
+          // Never write over a day we cannot read: keep the original aside first.
+          writes[quarantineKey(usageKey(date), now)] = stored[usageKey(date)];
+        }
+        writes[usageKey(date)] = encodeEnvelope(usageDay, mergeDayTotals(outcome.value, pending[date] ?? {}));
+      }
+      // One set() for all days: one storage write, one onChanged event.
+      await browser.storage.local.set(writes);
+      record.lastFlushAt = now;
+    }
+    record.pending = {};
+    await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, record) });
+    if (this.#flushTimer !== undefined) {
+      clearTimeout(this.#flushTimer);
+      this.#flushTimer = undefined;
+    }
+    await browser.alarms.clear(FLUSH_ALARM);
+  }
+
+  /**
+   * What is counted but not yet in storage.local, including the time the next evidence would
+   * confirm while counting: views add it to the stored days to show live figures.
+   */
+  live(): Promise<{ snapshot: LiveSnapshot; unwritten: TotalsByDate; idleThresholdMs: number }> {
+    return this.#serial(async () => {
+      const record = await this.#load();
+      const now = Date.now();
+      const options = this.#options();
+      const snapshot = liveSnapshot(record.state, now, options);
+      // A dry settle: the pieces the next write would add, without changing the state.
+      let unwritten = addPieces(record.pending, settle(record.state).pieces, this.#timeZone);
+      const channel = snapshot.channel;
+      if (snapshot.counting && channel && snapshot.provisionalMs > 0) {
+        const kind = options.classify!(channel, now);
+        unwritten = addPieces(unwritten, [{ channel, from: now - snapshot.provisionalMs, to: now, focus: kind.focus, afterHours: kind.afterHours }], this.#timeZone);
+      }
+      return { snapshot, unwritten, idleThresholdMs: options.idleThresholdMs };
+    });
+  }
+
+  today(): string {
+    return localDate(Date.now(), this.#timeZone);
+  }
+
+  /** Forgets the session (a reset of all data): the next event starts from scratch. */
+  reset(): Promise<void> {
+    return this.#serial(async () => {
+      this.#record = { state: initialTrackerState(), pending: {}, lastFlushAt: this.#record?.lastFlushAt ?? null };
+      await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, this.#record) });
+    });
+  }
+}
+
+/** Adds the unwritten time to stored days (for the views). */
+export function withUnwritten(days: TotalsByDate, unwritten: TotalsByDate): TotalsByDate {
+  const result: TotalsByDate = { ...days };
+  for (const [date, day] of Object.entries(unwritten)) result[date] = mergeDayTotals(result[date] ?? ({} as DayTotals), day);
+  return result;
+}
