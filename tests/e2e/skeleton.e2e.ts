@@ -10,7 +10,7 @@ describe('Chromium: the production build', () => {
   it('mounts the side panel in a closed shadow root on www.linkedin.com', async () => {
     const page = await session.context.newPage();
     await page.goto('http://www.linkedin.com/feed/');
-    const panel = await waitFor(() => readChromiumPanel(page), 10_000, 'the panel');
+    const panel = await waitFor(async () => { const p = await readChromiumPanel(page); return p?.text.includes('LinkedIn') && p; }, 10_000, 'the panel naming LinkedIn');
     expect(panel.shadowRootType).toBe('closed');
     expect(panel.text).toContain('LinkedIn');
     // What the host page can see: the host element, but none of our text.
@@ -46,9 +46,9 @@ describe('Chromium: the production build', () => {
   it('answers a typed status message', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }));
+    const reply = await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'status' }));
     expect(reply).toMatchObject({ product: 'channel-focus' });
-    expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'no-such-message' }))).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'no-such-message' }))).toBeUndefined();
     await page.close();
   });
 });
@@ -61,7 +61,7 @@ describe('Firefox ESR: the production build', () => {
   it('mounts the side panel in a closed shadow root on www.linkedin.com', async () => {
     const page = await firefox.browser.newPage();
     await page.goto('http://www.linkedin.com/feed/');
-    const panel = await waitFor(() => readFirefoxPanel(page), 10_000, 'the panel');
+    const panel = await waitFor(async () => { const p = await readFirefoxPanel(page); return p?.text.includes('LinkedIn') && p; }, 10_000, 'the panel naming LinkedIn');
     expect(panel.shadowRootType).toBe('closed');
     expect(panel.text).toContain('LinkedIn');
     const seen = await page.evaluate(() => ({
