@@ -1,0 +1,249 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUPS_KEPT, applyRetention, buildExport, createBackup, deleteChannelHistory, deletePlatformHistory,
+  importUsage, mapUsageHistory, mergeUsage, parseBackupList, parseImport, previewImport, pushBackup,
+  restoreFromBackup, visibleUsage, type Backup, type UsageHistory, type ValidImport,
+} from '@/utils/backup';
+import { defaultSettings, setRetentionDays, type Settings } from '@/utils/settings';
+import type { ChannelDayTotals, TotalsByDate } from '@/utils/tracking/totals';
+
+const A = 'browser-a';
+const B = 'browser-b';
+const C = 'browser-c';
+const AT = new Date('2026-05-04T16:20:05.123Z');
+
+const keyArb = fc.constantFrom('linkedin', 'linkedin:company/acme', 'xing', 'x:acme', 'custom:forum.example.org', 'youtube:@acme');
+const totalsArb: fc.Arbitrary<ChannelDayTotals> = fc
+  .tuple(fc.nat({ max: 6 * 3_600_000 }), fc.nat({ max: 6 * 3_600_000 }), fc.nat({ max: 6 * 3_600_000 }), fc.nat({ max: 100 }))
+  .filter(([a, b, c]) => a + b + c > 0)
+  .map(([a, b, c, percent]) => [a, b, c, Math.floor(((a + b + c) * percent) / 100)]);
+const daysArb: fc.Arbitrary<TotalsByDate> = fc.dictionary(
+  fc.constantFrom('2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04'),
+  fc.dictionary(keyArb, totalsArb, { minKeys: 1, maxKeys: 4 }),
+  { maxKeys: 4 },
+);
+
+/** What browser `sourceId` would export, read back the way the import reads it. */
+function exported(sourceId: string, history: UsageHistory, settings: Settings = defaultSettings()): ValidImport {
+  const file = buildExport({ settings, sourceId, days: history.own, imported: history.imported, exportedAt: AT });
+  const parsed = parseImport(JSON.stringify(file));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.data;
+}
+
+const fresh = (own: TotalsByDate = {}): UsageHistory => ({ own, imported: {} });
+
+/** Sum of all visible time, ms. */
+function totalMs(days: TotalsByDate): number {
+  return Object.values(days).flatMap((day) => Object.values(day)).reduce((sum, t) => sum + t[0] + t[1] + t[2], 0);
+}
+
+/** Cell-wise sum of two histories of days, for "adds its time". */
+function sum(a: TotalsByDate, b: TotalsByDate): TotalsByDate {
+  return visibleUsage({ own: a, imported: { other: b } });
+}
+
+describe('mergeUsage: the maximum per cell', () => {
+  it('is idempotent, commutative and associative, and never below either side', () => {
+    fc.assert(fc.property(daysArb, daysArb, daysArb, (a, b, c) => {
+      expect(mergeUsage(a, a)).toBe(a);
+      expect(mergeUsage(a, b)).toEqual(mergeUsage(b, a));
+      expect(mergeUsage(mergeUsage(a, b), c)).toEqual(mergeUsage(a, mergeUsage(b, c)));
+      const merged = mergeUsage(a, b);
+      for (const side of [a, b]) {
+        for (const [date, day] of Object.entries(side)) {
+          for (const [key, totals] of Object.entries(day)) {
+            const cell = merged[date]?.[key];
+            totals.forEach((ms, index) => expect(cell?.[index]).toBeGreaterThanOrEqual(ms));
+          }
+        }
+      }
+    }));
+  });
+
+  it('keeps unchanged days as the same objects and leaves its inputs alone', () => {
+    const current: TotalsByDate = { '2026-05-01': { xing: [5000, 0, 0, 0] }, '2026-05-02': { xing: [1000, 0, 0, 0] } };
+    const before = JSON.stringify(current);
+    const merged = mergeUsage(current, { '2026-05-01': { xing: [3000, 0, 0, 0] }, '2026-05-02': { xing: [2000, 0, 0, 0] } });
+    expect(merged['2026-05-01']).toBe(current['2026-05-01']);
+    expect(merged['2026-05-02']).toEqual({ xing: [2000, 0, 0, 0] });
+    expect(JSON.stringify(current)).toBe(before);
+    expect(mergeUsage(current, { '2026-05-03': { xing: [0, 0, 0, 0] } })).toBe(current);
+  });
+});
+
+describe('importUsage', () => {
+  it('importing the same file twice is importing it once', () => {
+    fc.assert(fc.property(daysArb, daysArb, (mine, theirs) => {
+      const file = exported(B, fresh(theirs));
+      const once = importUsage(fresh(mine), file, A);
+      expect(importUsage(once, file, A)).toBe(once);
+    }));
+  });
+
+  it('importing our own export back changes nothing', () => {
+    fc.assert(fc.property(daysArb, daysArb, (mine, theirs) => {
+      const history: UsageHistory = { own: mine, imported: Object.keys(theirs).length > 0 ? { [B]: theirs } : {} };
+      expect(importUsage(history, exported(A, history), A)).toBe(history);
+    }));
+  });
+
+  it('a second browser adds its time; an own export after a reset brings ours back without doubling', () => {
+    fc.assert(fc.property(daysArb, daysArb, (mine, theirs) => {
+      const history = importUsage(fresh(mine), exported(B, fresh(theirs)), A);
+      expect(visibleUsage(history)).toEqual(sum(mine, theirs));
+      expect(totalMs(visibleUsage(history))).toBe(totalMs(mine) + totalMs(theirs));
+      // Reset, then import what we exported before it.
+      expect(importUsage(fresh(), exported(A, history), A)).toEqual(history);
+    }));
+  });
+
+  it('is commutative for exports of two different browsers', () => {
+    fc.assert(fc.property(daysArb, daysArb, daysArb, (mine, fromB, fromC) => {
+      const fileB = exported(B, fresh(fromB));
+      const fileC = exported(C, fresh(fromC));
+      const bThenC = importUsage(importUsage(fresh(mine), fileB, A), fileC, A);
+      const cThenB = importUsage(importUsage(fresh(mine), fileC, A), fileB, A);
+      expect(bThenC).toEqual(cThenB);
+      expect(totalMs(visibleUsage(bThenC))).toBe(totalMs(mine) + totalMs(fromB) + totalMs(fromC));
+    }));
+  });
+
+  it('passes time back and forth between two browsers without counting any twice', () => {
+    fc.assert(fc.property(daysArb, daysArb, (ownA, ownB) => {
+      // B imports A, then A imports B's export, which holds A's time as well.
+      const b = importUsage(fresh(ownB), exported(A, fresh(ownA)), B);
+      const a = importUsage(fresh(ownA), exported(B, b), A);
+      expect(a).toEqual({ own: ownA, imported: Object.keys(ownB).length > 0 ? { [B]: ownB } : {} });
+      expect(visibleUsage(a)).toEqual(visibleUsage(b));
+    }));
+  });
+
+  it('takes a newer export of the same browser instead of adding it to the older one', () => {
+    const earlier = exported(B, fresh({ '2026-05-01': { xing: [60_000, 0, 0, 0] } }));
+    const later = exported(B, fresh({ '2026-05-01': { xing: [90_000, 0, 0, 0] }, '2026-05-02': { xing: [1000, 0, 0, 0] } }));
+    const history = importUsage(importUsage(fresh(), earlier, A), later, A);
+    expect(history.imported[B]).toEqual({ '2026-05-01': { xing: [90_000, 0, 0, 0] }, '2026-05-02': { xing: [1000, 0, 0, 0] } });
+    expect(importUsage(history, earlier, A)).toBe(history);
+  });
+});
+
+describe('previewImport', () => {
+  const settings = defaultSettings();
+
+  it('reports the days, channels and seconds the merge really adds', () => {
+    const current = { history: fresh({ '2026-05-01': { xing: [60_000, 0, 0, 0] } }), settings, sourceId: A };
+    const file = exported(B, fresh({
+      '2026-05-01': { xing: [30_000, 0, 0, 0], 'x:acme': [0, 1500, 0, 0] },
+      '2026-05-02': { xing: [0, 0, 10_000, 0] },
+    }));
+    const preview = previewImport(current, file);
+    expect(preview).toMatchObject({ days: 2, channels: 2, secondsAdded: 42, millisecondsAdded: 41_500, settingsDiffer: false });
+    expect(preview.history).toEqual(importUsage(current.history, file, A));
+    // Once imported, the same file adds nothing.
+    expect(previewImport({ ...current, history: preview.history }, file)).toMatchObject({ days: 0, channels: 0, secondsAdded: 0 });
+  });
+
+  it('equals the growth of the visible totals, for any two histories', () => {
+    fc.assert(fc.property(daysArb, daysArb, daysArb, (mine, theirsBefore, theirs) => {
+      const history = importUsage(fresh(mine), exported(B, fresh(theirsBefore)), A);
+      const file = exported(B, fresh(theirs));
+      const preview = previewImport({ history, settings, sourceId: A }, file);
+      expect(preview.millisecondsAdded).toBe(totalMs(visibleUsage(preview.history)) - totalMs(visibleUsage(history)));
+      expect(preview.days === 0).toBe(preview.millisecondsAdded === 0);
+    }));
+  });
+
+  it('says whether the settings differ, whatever their key order', () => {
+    const current = { history: fresh(), settings, sourceId: A };
+    const reordered = JSON.parse(JSON.stringify(settings, Object.keys(settings).reverse())) as Settings;
+    const same = exported(B, fresh(), { ...reordered, tracking: settings.tracking });
+    expect(previewImport(current, same).settingsDiffer).toBe(false);
+    const changed = setRetentionDays(settings, 30);
+    if (!changed.ok) throw new Error('retention');
+    expect(previewImport(current, exported(B, fresh(), changed.settings)).settingsDiffer).toBe(true);
+    expect(previewImport(current, { ...same, settings: null }).settingsDiffer).toBe(false);
+  });
+});
+
+describe('backups', () => {
+  const settings = defaultSettings();
+  const history: UsageHistory = {
+    own: { '2026-05-01': { 'linkedin:company/acme': [600_000, 0, 0, 1000] } },
+    imported: { [B]: { '2026-05-02': { xing: [0, 0, 1500, 0] } } },
+  };
+  const backupAt = (id: string, iso: string): Backup =>
+    createBackup({ id, createdAt: new Date(iso), reason: 'before-import', settings, sourceId: A, history });
+
+  it('keeps the newest five, newest first, and replaces a backup with the same id', () => {
+    let list: Backup[] = [];
+    for (let day = 1; day <= 7; day += 1) list = pushBackup(list, backupAt(`b${day}`, `2026-05-0${day}T10:00:00Z`));
+    expect(list.map((backup) => backup.id)).toEqual(['b7', 'b6', 'b5', 'b4', 'b3']);
+    expect(BACKUPS_KEPT).toBe(5);
+    // An older backup pushed late still sorts by its time, and falls off when it is the oldest.
+    expect(pushBackup(list, backupAt('old', '2026-04-01T10:00:00Z')).map((backup) => backup.id)).toEqual(['b7', 'b6', 'b5', 'b4', 'b3']);
+    const replaced = pushBackup(list, { ...backupAt('b5', '2026-05-05T10:00:00Z'), reason: 'manual' });
+    expect(replaced.map((backup) => [backup.id, backup.reason])).toEqual([
+      ['b7', 'before-import'], ['b6', 'before-import'], ['b5', 'manual'], ['b4', 'before-import'], ['b3', 'before-import'],
+    ]);
+    expect(pushBackup(list, backupAt('b8', '2026-05-08T10:00:00Z'), 2).map((backup) => backup.id)).toEqual(['b8', 'b7']);
+  });
+
+  it('restores exactly the state it was made of', () => {
+    const restored = restoreFromBackup(backupAt('b1', '2026-05-04T10:00:00Z'));
+    expect(restored).toEqual({ ok: true, sourceId: A, settings, settingsError: null, history });
+  });
+
+  it('refuses a damaged backup with the import error', () => {
+    const damaged = backupAt('b1', '2026-05-04T10:00:00Z');
+    const broken = { ...damaged, export: { ...damaged.export, usage: [{ ...damaged.export.usage[0], seconds: -1 }] } } as Backup;
+    const restored = restoreFromBackup(broken);
+    expect(!restored.ok && restored.error.code).toBe('seconds-invalid');
+  });
+
+  it('reads the stored list, leaving out entries it cannot use', () => {
+    const good = backupAt('b1', '2026-05-04T10:00:00Z');
+    expect(parseBackupList([good, { id: 'x' }, 7, { ...good, reason: 'whim' }])).toEqual([good]);
+    expect(parseBackupList({ not: 'a list' })).toEqual([]);
+  });
+});
+
+describe('deletion and retention', () => {
+  const days: TotalsByDate = {
+    '2026-05-01': { linkedin: [1000, 0, 0, 0], 'linkedin:company/acme': [2000, 0, 0, 0], xing: [3000, 0, 0, 0], 'x:acme': [500, 0, 0, 0] },
+    '2026-05-02': { 'linkedin:company/acme': [4000, 0, 0, 0] },
+    '2026-05-03': { xing: [5000, 0, 0, 0] },
+  };
+
+  it('deletes one channel, and dates left empty', () => {
+    const result = deleteChannelHistory(days, { platform: 'linkedin', account: 'company/acme' });
+    expect(result).toEqual({
+      '2026-05-01': { linkedin: [1000, 0, 0, 0], xing: [3000, 0, 0, 0], 'x:acme': [500, 0, 0, 0] },
+      '2026-05-03': { xing: [5000, 0, 0, 0] },
+    });
+    expect(result['2026-05-03']).toBe(days['2026-05-03']);
+    expect(deleteChannelHistory(days, { platform: 'bluesky', account: null })).toBe(days);
+  });
+
+  it('deletes a platform with all its accounts, and no platform whose id only starts the same', () => {
+    expect(deletePlatformHistory(days, 'x')).toEqual({
+      '2026-05-01': { linkedin: [1000, 0, 0, 0], 'linkedin:company/acme': [2000, 0, 0, 0], xing: [3000, 0, 0, 0] },
+      '2026-05-02': days['2026-05-02'], '2026-05-03': days['2026-05-03'],
+    });
+    expect(Object.keys(deletePlatformHistory(days, 'linkedin')['2026-05-01'] ?? {})).toEqual(['xing', 'x:acme']);
+  });
+
+  it('drops dates older than the retention, today counting as one day', () => {
+    expect(Object.keys(applyRetention(days, '2026-05-03', 2))).toEqual(['2026-05-02', '2026-05-03']);
+    expect(applyRetention(days, '2026-05-03', null)).toBe(days);
+  });
+
+  it('applies a change to own time and every imported source, dropping sources left empty', () => {
+    const history: UsageHistory = { own: days, imported: { [B]: { '2026-05-01': { 'x:acme': [9000, 0, 0, 0] } }, [C]: days } };
+    const changed = mapUsageHistory(history, (source) => deletePlatformHistory(source, 'x'));
+    expect(Object.keys(changed.imported)).toEqual([C]);
+    expect(changed.own).toEqual(changed.imported[C]);
+    expect(mapUsageHistory(history, (source) => source)).toBe(history);
+  });
+});
