@@ -1,0 +1,62 @@
+import { i18n } from '#i18n';
+import { platformName, type Channel } from '@/utils/channels';
+import type { ChannelRow, PlatformRow } from '@/utils/dashboard';
+import { PLATFORMS } from '@/utils/platforms';
+import { PLATFORM_IDS } from '@/utils/platforms/types';
+
+/** How a platform group reads: the platform's name, a custom host, or the raw key of an unknown one. */
+export function groupLabel(row: PlatformRow): string {
+  if (row.platform === null || row.channel === null) return i18n.t('dashboard.unknownChannel', [row.key]);
+  if (row.platform === 'custom') return row.channel.account ?? row.key;
+  return platformName(row.platform);
+}
+
+/** How an account reads inside its platform group (`@acme` on X, the account-less part in words). */
+export function accountLabel(row: ChannelRow): string {
+  const channel = row.channel;
+  if (channel === null) return i18n.t('dashboard.unknownChannel', [row.key]);
+  if (channel.platform === 'custom') return channel.account ?? row.key;
+  if (channel.account === null) return i18n.t('dashboard.noAccount');
+  return PLATFORMS[channel.platform].accountLabel?.(channel.account) ?? channel.account;
+}
+
+/** A channel on its own, outside its group: `LinkedIn · company/acme`. */
+export function channelRowLabel(row: ChannelRow): string {
+  const channel = row.channel;
+  if (channel === null || channel.platform === 'custom') return accountLabel(row);
+  if (channel.account === null) return platformName(channel.platform);
+  return `${platformName(channel.platform)} · ${accountLabel(row)}`;
+}
+
+/**
+ * An original letter badge per platform (no brand logos): the first two letters of its name on a
+ * hue spread by the golden angle, so neighbouring platforms differ. Decorative: the name is
+ * always written next to it.
+ */
+export function PlatformBadge({ channel }: { channel: Channel | null }) {
+  let letters = '?';
+  let fill = 'var(--cf-badge-neutral)';
+  if (channel && channel.platform !== 'custom') {
+    const name = platformName(channel.platform);
+    letters = name.charAt(0).toUpperCase() + name.slice(1, 2).toLowerCase();
+    const hue = Math.round((PLATFORM_IDS.indexOf(channel.platform) * 137.508) % 360);
+    fill = `hsl(${hue} 55% 36%)`;
+  } else if (channel?.account) {
+    letters = channel.account.slice(0, 1).toUpperCase();
+  }
+  return (
+    <svg class="cf-badge" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <rect width="20" height="20" rx="5" fill={fill} />
+      <text x="10" y="13.5" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">{letters}</text>
+    </svg>
+  );
+}
+
+/** The flag icon: a pennant, shown with text, never alone. */
+export function FlagIcon() {
+  return (
+    <svg class="cf-flag-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <path d="M2 1v10.5M2 1.5h7.5L7.8 4.2l1.7 2.7H2" fill="currentColor" stroke="currentColor" stroke-width="1.2" stroke-linejoin="round" />
+    </svg>
+  );
+}
