@@ -16,6 +16,8 @@ const PageReport = v.object({
   /** Exact time of the last input event the page saw, ms since epoch. */
   lastInputAt: v.nullable(v.number()),
   mediaPlaying: v.boolean(),
+  /** `document.hasFocus()`: only a focused window's active tab can have it. */
+  focused: v.optional(v.boolean()),
   /** What the page could read about the account when the URL cannot name it. */
   pageAccount: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
 });

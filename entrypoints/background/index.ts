@@ -24,8 +24,20 @@ export default defineBackground(() => {
     // follow a tab whose content script is gone.
     if (change.url) void tracker.handle({ type: 'tab-updated', tabId, windowId: tab.windowId ?? -1, channel: channelOf(change.url) });
   });
-  browser.windows.onFocusChanged.addListener((windowId) =>
-    void tracker.handle({ type: 'window-focused', windowId: windowId === browser.windows.WINDOW_ID_NONE ? null : windowId }));
+  browser.windows.onFocusChanged.addListener((windowId) => {
+    if (windowId !== browser.windows.WINDOW_ID_NONE) {
+      void tracker.handle({ type: 'window-focused', windowId });
+      return;
+    }
+    void tracker.handle({ type: 'window-focused', windowId: null });
+    // On Linux desktops "no window" also comes while a window keeps focus (menus, new windows):
+    // ask again once the dust has settled.
+    setTimeout(() => {
+      browser.windows.getLastFocused().then((win) => {
+        if (win.focused && win.id !== undefined) void tracker.handle({ type: 'window-focused', windowId: win.id });
+      }, () => {});
+    }, 250);
+  });
   browser.windows.onRemoved.addListener((windowId) => void tracker.handle({ type: 'window-removed', windowId }));
   browser.idle.onStateChanged.addListener((state) => void tracker.handle({ type: 'system', state }));
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -59,6 +71,8 @@ export default defineBackground(() => {
         const windowId = sender.tab?.windowId;
         if (tabId === undefined || windowId === undefined) return null;
         const channel = channelOf(message.url);
+        // A page with focus proves its window has it, whatever the focus events said.
+        if (message.focused) await tracker.handle({ type: 'window-focused', windowId });
         await tracker.handle({
           type: 'page', tabId, windowId, channel, visible: message.visible,
           lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying,

@@ -29,6 +29,7 @@ export function watchPageSignals(
   // A page that loads in the focused window is being looked at: the load is the user's doing.
   let lastInputAt: number | null = document.hasFocus() ? Date.now() : null;
   let lastSentAt = 0;
+  let lastUrl = location.href;
   let timer: number | undefined;
   let mediaPlaying = false;
 
@@ -38,12 +39,14 @@ export function watchPageSignals(
       timer = undefined;
     }
     lastSentAt = Date.now();
+    lastUrl = location.href;
     send({
       type: 'page-report',
       url: location.href,
       visible: document.visibilityState === 'visible',
       lastInputAt,
       mediaPlaying,
+      focused: document.hasFocus(),
     });
     scheduleHeartbeat();
   };
@@ -59,7 +62,18 @@ export function watchPageSignals(
     }, REPORT_INTERVAL_MS);
   };
 
+  // SPA navigation: the isolated world does not see the page's own history.pushState, so the
+  // URL is compared after every input (navigations follow clicks and keys) and on history events.
+  const checkUrl = () => {
+    if (location.href !== lastUrl) report();
+  };
+  const checkUrlSoon = () => {
+    ctx.setTimeout(checkUrl, 150);
+    ctx.setTimeout(checkUrl, 700);
+  };
+
   const onInput = () => {
+    checkUrl();
     const now = Date.now();
     const wasAway = lastInputAt === null || now - lastInputAt >= idleThresholdMs();
     lastInputAt = now;
@@ -82,7 +96,14 @@ export function watchPageSignals(
     mediaPlaying = audibleMediaPlaying();
     report();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', report);
+  ctx.addEventListener(window, 'wxt:locationchange', checkUrl);
+  ctx.addEventListener(window, 'popstate', checkUrl);
+  ctx.addEventListener(window, 'hashchange', checkUrl);
+  for (const type of ['click', 'keyup'] as const) ctx.addEventListener(window, type, checkUrlSoon, { capture: true, passive: true });
+  // Window focus as the page sees it: corrects the browser's focus events, which on some
+  // desktops report "no window" while one has focus.
+  ctx.addEventListener(window, 'focus', report);
+  ctx.addEventListener(window, 'blur', report);
   ctx.addEventListener(window, 'pagehide', () => {
     send({ type: 'page-report', url: location.href, visible: false, lastInputAt, mediaPlaying: false });
   });

@@ -1,12 +1,11 @@
-// Starts the real browsers under test with the production builds loaded. Chromium is started by
-// us and attached over CDP (Playwright's own launcher fakes window focus); Firefox is driven by
-// puppeteer-core over WebDriver BiDi.
+// Starts the real browsers under test with the production builds loaded, both driven by
+// puppeteer-core. Chromium is started by us and attached over CDP (a launcher that starts it
+// itself fakes window focus); Firefox is driven over WebDriver BiDi.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright-core';
-import puppeteer, { type Browser as FirefoxBrowser } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
@@ -42,7 +41,6 @@ export const firefoxPath = () =>
 
 export interface ChromiumSession {
   browser: Browser;
-  context: BrowserContext;
   /** Browser-level CDP session (targets, windows, process info). */
   cdp: CDPSession;
   extensionId: string;
@@ -85,9 +83,8 @@ export async function launchChromium(options: { profileDir?: string; lang?: stri
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${seen.slice(-2000)}`)));
   });
   child.stderr!.resume();
-  const browser = await chromium.connectOverCDP(wsUrl, { noDefaults: true } as never);
-  const context = browser.contexts()[0]!;
-  const cdp = await browser.newBrowserCDPSession();
+  const browser = await puppeteer.connect({ browserWSEndpoint: wsUrl, defaultViewport: null });
+  const cdp = await browser.target().createCDPSession();
   const extensionId = await waitFor(async () => {
     const { targetInfos } = await cdp.send('Target.getTargets');
     const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
@@ -97,7 +94,7 @@ export async function launchChromium(options: { profileDir?: string; lang?: stri
   child.once('exit', () => { exited = true; });
   const waitExit = () => new Promise<void>((r) => (exited ? r() : child.once('exit', () => r())));
   return {
-    browser, context, cdp, extensionId, profileDir, process: child,
+    browser, cdp, extensionId, profileDir, process: child,
     async close({ keepProfile = false } = {}) {
       await browser.close().catch(() => {});
       if (!exited) child.kill('SIGTERM');
@@ -127,7 +124,7 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
 }
 
 export interface FirefoxSession {
-  browser: FirefoxBrowser;
+  browser: Browser;
   extensionBase: string;
   close(): Promise<void>;
 }

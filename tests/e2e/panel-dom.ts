@@ -1,6 +1,6 @@
 // Reads our closed shadow root the way only the browser's own tooling can: through CDP (Chromium)
 // or a BiDi evaluate with shadow trees serialised (Firefox). Page scripts cannot do either.
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 
 interface DomNode { nodeName: string; nodeValue?: string; localName?: string; shadowRootType?: string; children?: DomNode[]; shadowRoots?: DomNode[] }
 
@@ -22,8 +22,8 @@ function findHost(node: DomNode): DomNode | null {
 }
 
 export async function readChromiumPanel(page: Page, cdp?: CDPSession): Promise<PanelDom | null> {
-  const session = cdp ?? (await page.context().newCDPSession(page));
-  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const session = cdp ?? (await page.createCDPSession());
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
   const host = findHost(root);
   if (!host) return null;
   const shadow = host.shadowRoots?.[0];
@@ -54,7 +54,7 @@ function bidiHost(node: BidiNode | null | undefined): BidiNode | null {
 }
 
 /** Firefox: a BiDi evaluate that serialises closed shadow trees (page scripts cannot). */
-export async function readFirefoxPanel(page: import('puppeteer-core').Page): Promise<PanelDom | null> {
+export async function readFirefoxPanel(page: Page): Promise<PanelDom | null> {
   const connection = (page.browser() as unknown as { connection: { send(method: string, params: unknown): Promise<{ result: { result: BidiNode } }> } }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const reply = await connection.send('script.evaluate', {

@@ -8,7 +8,7 @@ describe('Chromium: the production build', () => {
   afterAll(async () => { await session?.close(); });
 
   it('mounts the side panel in a closed shadow root on www.linkedin.com', async () => {
-    const page = await session.context.newPage();
+    const page = await session.browser.newPage();
     await page.goto('http://www.linkedin.com/feed/');
     const panel = await waitFor(async () => { const p = await readChromiumPanel(page); return p?.text.includes('LinkedIn') && p; }, 10_000, 'the panel naming LinkedIn');
     expect(panel.shadowRootType).toBe('closed');
@@ -26,7 +26,7 @@ describe('Chromium: the production build', () => {
   });
 
   it('does not touch an unrelated host', async () => {
-    const page = await session.context.newPage();
+    const page = await session.browser.newPage();
     await page.goto('http://www.example.org/');
     await page.waitForSelector('#title');
     await new Promise((r) => setTimeout(r, 1000));
@@ -35,16 +35,16 @@ describe('Chromium: the production build', () => {
   });
 
   it('opens the popup and the options page', async () => {
-    const page = await session.context.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Channel Focus' }).isVisible()).resolves.toBe(true);
+    await page.waitForSelector('::-p-aria([name="Channel Focus"][role="heading"])', { timeout: 10_000 });
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await page.getByRole('heading', { level: 1, name: 'Channel Focus' }).waitFor();
+    await page.waitForSelector('::-p-aria([name="Channel Focus"][role="heading"])', { timeout: 10_000 });
     await page.close();
   });
 
   it('answers a typed status message', async () => {
-    const page = await session.context.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const reply = await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'status' }));
     expect(reply).toMatchObject({ product: 'channel-focus' });

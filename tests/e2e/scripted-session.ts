@@ -1,0 +1,195 @@
+// A scripted browsing session over several channels, tabs and two windows, with real pointer
+// input, that records its own ground truth: which channel the user was looking at, and when.
+// Shared by the tracking e2e tests and `npm run bench`.
+import type { Page } from 'puppeteer-core';
+import { defaultSettings, type Settings } from '@/utils/settings';
+import type { ChromiumSession } from './browsers';
+import { waitFor } from './browsers';
+import { activateWindow, keepPresent, windowsNamed } from './desktop';
+
+export type Step =
+  | { open: string; url: string; window: 1 | 2; channel: string }
+  | { switchTo: string }
+  | { stay: number }
+  | { idle: number }
+  | { spa: string; link: string; channel: string }
+  | { stopWorker: true };
+
+export interface SessionResult {
+  /** channelKey -> ms the user really spent there, by the script's clock. */
+  truth: Record<string, number>;
+  startedAt: number;
+  endedAt: number;
+  workerStops: number;
+  /** Stops the pointer (already stopped when the session ended). */
+  stopPresence(): Promise<number>;
+}
+
+interface Tab { page: Page; window: 1 | 2; channel: string | null; title: string }
+
+/** The part of the extension API an extension page uses here. */
+interface ExtensionPage {
+  chrome: {
+    storage: {
+      local: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+      onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
+    };
+    windows: { create(options: { url: string; focused: boolean }): Promise<unknown> };
+  };
+  __writes: number[];
+}
+
+/** An extension page in a background tab: reads storage and counts writes without touching focus. */
+export async function openObserver(session: ChromiumSession): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await page.evaluate(() => {
+    const w = globalThis as unknown as ExtensionPage;
+    w.__writes = [];
+    w.chrome.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('usage:'))) w.__writes.push(Date.now());
+    });
+  });
+  return page;
+}
+
+export async function writeSettings(observer: Page, change: (s: Settings) => Settings): Promise<void> {
+  const settings = change(defaultSettings());
+  await observer.evaluate((value) => (globalThis as unknown as ExtensionPage).chrome.storage.local.set({ settings: value }), settings);
+}
+
+/** Stored totals per channel key (all dates, all focus kinds), in ms. */
+export async function storedTotals(observer: Page): Promise<Record<string, number>> {
+  const all = await observer.evaluate(() => (globalThis as unknown as ExtensionPage).chrome.storage.local.get(null));
+  const totals: Record<string, number> = {};
+  for (const [key, raw] of Object.entries(all as Record<string, { value?: Record<string, number[]> }>)) {
+    if (!key.startsWith('usage:') || !raw?.value) continue;
+    for (const [channel, [inMs = 0, outMs = 0, noneMs = 0] = []] of Object.entries(raw.value)) {
+      totals[channel] = (totals[channel] ?? 0) + inMs + outMs + noneMs;
+    }
+  }
+  return totals;
+}
+
+export async function writeTimes(observer: Page): Promise<number[]> {
+  return observer.evaluate(() => (globalThis as unknown as ExtensionPage).__writes);
+}
+
+/** Stops the extension's service worker as Chrome does when it is idle (CDP, browser level). */
+export async function stopServiceWorker(session: ChromiumSession): Promise<void> {
+  const { targetInfos } = await session.cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
+  if (!worker) return; // already stopped
+  await session.cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await waitFor(async () => {
+    const { targetInfos: now } = await session.cdp.send('Target.getTargets');
+    return !now.some((t) => t.type === 'service_worker' && t.url.includes(session.extensionId) && t.attached);
+  }, 5000, 'the service worker to stop').catch(() => {});
+}
+
+/**
+ * Runs the steps with the pointer moving except in idle steps. With `end: false` the last channel
+ * is left counting; `endedAt` is then the moment up to which `truth` is booked.
+ */
+export async function runScriptedSession(
+  session: ChromiumSession, observer: Page, steps: readonly Step[], { end = true } = {},
+): Promise<SessionResult> {
+  const tabs = new Map<string, Tab>();
+  const truth: Record<string, number> = {};
+  let current: Tab | null = null;
+  let since = Date.now();
+  let present = false;
+  let presence: ReturnType<typeof keepPresent> | null = null;
+  let workerStops = 0;
+  let secondWindowId: string | null = null;
+  let firstWindowId: string | null = null;
+
+  /** Books the time since the last change to the channel the user was looking at. */
+  const book = (until: number) => {
+    if (present && current?.channel) truth[current.channel] = (truth[current.channel] ?? 0) + (until - since);
+    since = until;
+  };
+  const changeAt = async (action: () => Promise<void>) => {
+    const before = Date.now();
+    await action();
+    const after = Date.now();
+    return Math.round((before + after) / 2);
+  };
+  const windowOf = (tab: Tab) => (tab.window === 1 ? firstWindowId : secondWindowId);
+
+  const startedAt = Date.now();
+  presence = keepPresent();
+  present = true;
+  since = Date.now();
+  for (const step of steps) {
+    if ('open' in step) {
+      let page: Page;
+      const at = await changeAt(async () => {
+        if (step.window === 2 && !secondWindowId) {
+          // A normal second window, opened the way the browser's own UI would.
+          await observer.evaluate((url) => (globalThis as unknown as ExtensionPage).chrome.windows.create({ url, focused: true }), step.url);
+          const target = await session.browser.waitForTarget((t) => t.url() === step.url, { timeout: 10_000 });
+          page = (await target.page())!;
+        } else {
+          if (current && current.window !== step.window) await activateWindow(windowOf(tabs.get([...tabs.keys()].find((k) => tabs.get(k)!.window === step.window)!)!)!);
+          page = await session.browser.newPage();
+          await page.goto(step.url);
+        }
+        await page.waitForSelector('#title');
+        await page.bringToFront();
+      });
+      const title = await page!.title();
+      const tab: Tab = { page: page!, window: step.window, channel: step.channel, title };
+      book(at);
+      tabs.set(step.open, tab);
+      current = tab;
+      if (step.window === 1 && !firstWindowId) firstWindowId = (await windowsNamed(title))[0] ?? null;
+      if (step.window === 2 && !secondWindowId) secondWindowId = (await windowsNamed(title))[0] ?? null;
+    } else if ('switchTo' in step) {
+      const tab = tabs.get(step.switchTo)!;
+      const at = await changeAt(async () => {
+        if (current && current.window !== tab.window) {
+          const id = windowOf(tab);
+          if (!id) throw new Error(`no X window for ${step.switchTo}`);
+          await activateWindow(id);
+        }
+        await tab.page.bringToFront();
+      });
+      book(at);
+      current = tab;
+    } else if ('spa' in step) {
+      const tab = tabs.get(step.spa)!;
+      const at = await changeAt(() => tab.page.click(`a[href="${step.link}"]`));
+      book(at);
+      tab.channel = step.channel;
+    } else if ('stay' in step) {
+      await new Promise((r) => setTimeout(r, step.stay));
+    } else if ('idle' in step) {
+      const lastMove = await presence!.stop();
+      book(lastMove);
+      present = false;
+      await new Promise((r) => setTimeout(r, step.idle));
+      presence = keepPresent();
+      await new Promise((r) => setTimeout(r, 150)); // the first movement
+      book(Date.now() - 150);
+      present = true;
+    } else if ('stopWorker' in step) {
+      await stopServiceWorker(session);
+      workerStops += 1;
+    }
+  }
+  if (!end) {
+    book(Date.now());
+    return { truth, startedAt, endedAt: since, workerStops, stopPresence: () => presence!.stop() };
+  }
+  // End: the user leaves the platforms (a new tab with no channel) and stops.
+  const endedAt = await changeAt(async () => {
+    const blank = await session.browser.newPage();
+    await blank.goto('about:blank');
+    await blank.bringToFront();
+  });
+  book(endedAt);
+  await presence?.stop();
+  present = false;
+  return { truth, startedAt, endedAt, workerStops, stopPresence: async () => endedAt };
+}

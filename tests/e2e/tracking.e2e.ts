@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchChromium, type ChromiumSession } from './browsers';
+import { openObserver, runScriptedSession, storedTotals, writeSettings, type Step } from './scripted-session';
+
+const IDLE_THRESHOLD_S = 15;
+const withShortIdle = (observer: Page) =>
+  writeSettings(observer, (s) => ({ ...s, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S } }));
+
+/** Five channels, two windows, tab and window switches, an SPA navigation, an idle spell, a worker stop. */
+export const SESSION: Step[] = [
+  { open: 'acme', url: 'http://www.linkedin.com/company/acme-gmbh/', window: 1, channel: 'linkedin:company/acme-gmbh' },
+  { stay: 6000 },
+  { open: 'x', url: 'http://x.com/acmebrand', window: 1, channel: 'x:acmebrand' },
+  { stay: 5000 },
+  { open: 'insta', url: 'http://www.instagram.com/acme.brand/', window: 2, channel: 'instagram:acme.brand' },
+  { stay: 6000 },
+  { switchTo: 'acme' },
+  { stay: 5000 },
+  { spa: 'acme', link: '/in/jane-doe/', channel: 'linkedin:in/jane-doe' },
+  { stay: 4000 },
+  { stopWorker: true },
+  { stay: 6000 },
+  { switchTo: 'x' },
+  { stay: 4000 },
+  { idle: (IDLE_THRESHOLD_S + 7) * 1000 },
+  { stay: 4000 },
+  { switchTo: 'insta' },
+  { stay: 5000 },
+  { open: 'yt', url: 'http://www.youtube.com/@acmebrand', window: 2, channel: 'youtube:@acmebrand' },
+  { stay: 5000 },
+];
+
+function compare(truth: Record<string, number>, stored: Record<string, number>) {
+  const keys = [...new Set([...Object.keys(truth), ...Object.keys(stored)])].sort();
+  return keys.map((key) => ({ key, truth: truth[key] ?? 0, stored: stored[key] ?? 0, error: (stored[key] ?? 0) - (truth[key] ?? 0) }));
+}
+
+describe('Chromium (headed, real focus): time per channel', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => { session = await launchChromium(); });
+  afterAll(async () => { await session?.close(); });
+
+  it('counts a scripted session within 1 s per channel, across a service-worker stop', async () => {
+    const observer = await openObserver(session);
+    await withShortIdle(observer);
+    const result = await runScriptedSession(session, observer, SESSION);
+    // The last channel's time is written within the 15 s write interval.
+    await new Promise((r) => setTimeout(r, 17_000));
+    const rows = compare(result.truth, await storedTotals(observer));
+    console.table(rows);
+    for (const row of rows) expect(Math.abs(row.error), row.key).toBeLessThanOrEqual(1000);
+    expect(result.workerStops).toBe(1);
+  });
+});
+
+describe('Chromium: a browser killed outright', () => {
+  it('keeps the totals from before the kill, minus at most the heartbeat window', async () => {
+    const first = await launchChromium();
+    const profileDir = first.profileDir;
+    const observer = await openObserver(first);
+    await withShortIdle(observer);
+    const result = await runScriptedSession(first, observer, [
+      { open: 'acme', url: 'http://www.linkedin.com/company/acme-gmbh/', window: 1, channel: 'linkedin:company/acme-gmbh' },
+      { stay: 22_000 },
+    ], { end: false });
+    // No orderly end: the process dies while the channel is counting.
+    const killedAt = Date.now();
+    await first.kill();
+    await result.stopPresence();
+    const truthMs = (result.truth['linkedin:company/acme-gmbh'] ?? 0) + (killedAt - result.endedAt);
+    const second = await launchChromium({ profileDir });
+    try {
+      const reader = await openObserver(second);
+      const stored = (await storedTotals(reader))['linkedin:company/acme-gmbh'] ?? 0;
+      console.log({ truthMs, stored });
+      expect(stored).toBeGreaterThanOrEqual(truthMs - 15_000 - 1000);
+      expect(stored).toBeLessThanOrEqual(truthMs + 1000);
+    } finally {
+      await second.close();
+    }
+  });
+});
