@@ -76,9 +76,6 @@ export class TrackerService {
       const result = step(record.state, { ...event, ...clock } as TrackerEvent, options);
       record.state = result.state;
       record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
-      (globalThis as any).__dbg ??= [];
-      (globalThis as any).__dbg.push({ event: { ...event, ...clock }, pieces: result.pieces.map((p) => [p.channel.platform, p.from, p.to]), runs: record.state.runs.map((r) => [r.from, r.target?.channel.platform ?? null]), ev: record.state.lastEvidenceAt });
-      await browser.storage.session.set({ dbg: (globalThis as any).__dbg });
       await this.#afterChange(record, clock.at);
       return liveSnapshot(record.state, clock.at, options);
     });
