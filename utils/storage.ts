@@ -6,6 +6,8 @@
  * - `tracker` (session): the tracker's state and the totals not yet written, `{ version, value }`,
  *   so a terminated service worker resumes exactly where it was.
  * - `quarantine:<key>:<ms>` (local): a value that could not be read, kept aside untouched.
+ * - `sourceId`, `imported`, `backups` (local): this profile's id, time imported from other
+ *   browsers, and the automatic backups (see below and utils/backup.ts).
  *
  * Decoding is pure so that a stored example of every old version can be tested. A value that cannot
  * be read (unknown shape, a version from the future, a failed migration) is reported and replaced
@@ -16,6 +18,7 @@ import * as v from 'valibot';
 import { parseSettings, defaultSettings, type Settings } from './settings';
 import { DayTotalsSchema, type DayTotals, type TotalsByDate } from './tracking/totals';
 import { parseTrackerState, initialTrackerState, type TrackerState } from './tracking/tracker';
+import { isValidSourceId, parseBackupList, visibleUsage, type Backup, type ImportedUsage, type UsageHistory } from './backup';
 
 export type ReadOutcome<T> =
   | { status: 'ok'; value: T; migratedFrom?: number }
@@ -130,3 +133,67 @@ export const trackerRecord: Versioned<TrackerRecord> = {
 
 export const QUARANTINE_PREFIX = 'quarantine:';
 export const quarantineKey = (key: string, at: number) => `${QUARANTINE_PREFIX}${key}:${at}`;
+
+// --- this browser profile's source id -------------------------------------------------------------
+
+/**
+ * `sourceId` (local): a random id of this browser profile, created once (utils/backup.ts tells
+ * apart own and imported time by it) and kept across "Delete all data", so an export made
+ * before a reset is still recognised as this browser's own time.
+ */
+export const SOURCE_ID_KEY = 'sourceId';
+
+/** The stored source id, or null when there is none yet (or it is not a valid one). */
+export function decodeSourceId(raw: unknown): string | null {
+  return typeof raw === 'string' && isValidSourceId(raw) ? raw : null;
+}
+
+// --- time imported from other browsers -----------------------------------------------------------
+
+/** `imported` (local): backup.ts's ImportedUsage, source id -> date -> totals, `{ version, value }`. */
+export const IMPORTED_KEY = 'imported';
+
+const SourceIdSchema = v.pipe(v.string(), v.check(isValidSourceId));
+
+const ImportedUsageSchema = v.record(SourceIdSchema, PendingSchema);
+
+export const importedUsage: Versioned<ImportedUsage> = {
+  version: 1,
+  migrations: [],
+  parse: (value) => {
+    const result = v.safeParse(ImportedUsageSchema, value);
+    return result.success ? result.output : null;
+  },
+  fallback: () => ({}),
+};
+
+// --- automatic backups -------------------------------------------------------------------------
+
+/** `backups` (local): the last BACKUPS_KEPT backups (backup.ts), newest first, `{ version, value }`. */
+export const BACKUPS_KEY = 'backups';
+
+export const backupList: Versioned<Backup[]> = {
+  version: 1,
+  migrations: [],
+  // Unreadable entries are left out in memory only; each export inside is checked on restore.
+  parse: (value) => (Array.isArray(value) ? parseBackupList(value) : null),
+  fallback: () => [],
+};
+
+// --- the whole history -------------------------------------------------------------------------
+
+export interface StoredHistory extends UsageHistory {
+  /** Own plus imported time: what the popup, dashboard and options page show. */
+  visible: TotalsByDate;
+}
+
+/**
+ * This browser's own days, the time imported from other browsers, and their sum, from a
+ * `storage.local.get(null)` result. Unreadable items count as empty here; callers that write
+ * over them quarantine them first.
+ */
+export function readHistory(all: Record<string, unknown>): StoredHistory {
+  const own = decodeUsage(all).days;
+  const imported = decodeEnvelope(importedUsage, all[IMPORTED_KEY]).value;
+  return { own, imported, visible: visibleUsage({ own, imported }) };
+}

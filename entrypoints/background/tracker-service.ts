@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { initialTrackerState, liveSnapshot, settle, step, type LiveSnapshot, type TrackerOptions } from '@/utils/tracking/tracker';
 import type { TrackerEvent } from '@/utils/tracking/events';
-import { addPieces, flushDue, mergeDayTotals, type DayTotals, type TotalsByDate } from '@/utils/tracking/totals';
+import { addPieces, flushDue, mergeDayTotals, type TotalsByDate } from '@/utils/tracking/totals';
 import { localDate } from '@/utils/tracking/local-date';
 import { classify, nextClassificationChange } from '@/utils/focus';
 import type { Settings } from '@/utils/settings';
@@ -182,11 +182,4 @@ export class TrackerService {
       await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, this.#record) });
     });
   }
-}
-
-/** Adds the unwritten time to stored days (for the views). */
-export function withUnwritten(days: TotalsByDate, unwritten: TotalsByDate): TotalsByDate {
-  const result: TotalsByDate = { ...days };
-  for (const [date, day] of Object.entries(unwritten)) result[date] = mergeDayTotals(result[date] ?? ({} as DayTotals), day);
-  return result;
 }

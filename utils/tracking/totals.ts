@@ -76,6 +76,13 @@ export function mergeDayTotals(a: DayTotals, b: DayTotals): DayTotals {
 }
 
 /** All time counted on the day, whatever its focus. */
+/** Adds time not yet written (the background's live figures) to stored days, for the views. */
+export function withUnwritten(days: TotalsByDate, unwritten: TotalsByDate): TotalsByDate {
+  const result: TotalsByDate = { ...days };
+  for (const [date, day] of Object.entries(unwritten)) result[date] = mergeDayTotals(result[date] ?? {}, day);
+  return result;
+}
+
 export function dayTotalMs(day: DayTotals): number {
   let total = 0;
   for (const totals of Object.values(day)) total += totals[0] + totals[1] + totals[2];

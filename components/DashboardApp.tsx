@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
+import { pauseTracking, resumeTracking, setActiveSpecialization, type Settings } from '@/utils/settings';
+import type { LiveReply } from '@/utils/messages';
+import { SETTINGS_KEY, decodeSettings, decodeUsage } from '@/utils/storage';
+import { localDate, startOfNextLocalDate } from '@/utils/tracking/local-date';
+import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
+
+const LIVE_REFRESH_MS = 1000;
+
+interface Loaded {
+  stored: TotalsByDate;
+  settings: Settings;
+}
+
+/** Everything stored that the dashboard reads; runs again whenever storage changes. */
+async function loadStored(): Promise<Loaded> {
+  const all = await browser.storage.local.get(null);
+  return { stored: decodeUsage(all).days, settings: decodeSettings(all[SETTINGS_KEY]).value };
+}
+
+/**
+ * The popup and the full-page report: stored history plus the time the background has not
+ * written yet, refreshed every second while the view is open.
+ */
+export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [live, setLive] = useState<LiveReply | null>(null);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  useEffect(() => {
+    let open = true;
+    const reload = () => loadStored().then((value) => open && setLoaded(value));
+    const refreshLive = () =>
+      browser.runtime.sendMessage({ type: 'live' }).then((reply) => open && setLive(reply as LiveReply), () => {});
+    void reload();
+    void refreshLive();
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'local') void reload();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    const timer = setInterval(refreshLive, LIVE_REFRESH_MS);
+    return () => {
+      open = false;
+      clearInterval(timer);
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+
+  const saveSettings = useCallback((change: (settings: Settings) => Settings) => {
+    if (!loaded) return;
+    void browser.storage.local.set({ [SETTINGS_KEY]: change(loaded.settings) });
+  }, [loaded]);
+
+  if (!loaded) return null;
+  const now = Date.now();
+  const pausedUntil = loaded.settings.tracking.pausedUntil;
+  const dashboardLive: DashboardLive = {
+    counting: live?.snapshot.counting ?? false,
+    paused: pausedUntil !== null && pausedUntil > now,
+    reason: live?.snapshot.reason ?? undefined,
+    channel: live?.snapshot.channel ?? null,
+    pausedUntil,
+  };
+  return (
+    <Dashboard
+      variant={variant}
+      days={live ? withUnwritten(loaded.stored, live.unwritten) : loaded.stored}
+      today={localDate(now, timeZone)}
+      settings={loaded.settings}
+      live={dashboardLive}
+      locale={navigator.language}
+      timeZone={timeZone}
+      onSwitchSpecialization={(id) => saveSettings((s) => setActiveSpecialization(s, id))}
+      onPause={(choice: PauseChoice) =>
+        saveSettings((s) => pauseTracking(s, choice === 'tomorrow' ? startOfNextLocalDate(Date.now(), timeZone) : Date.now() + choice * 60_000))}
+      onResume={() => saveSettings(resumeTracking)}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+      onOpenSetup={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}
