@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
 import { pauseTracking, resumeTracking, setActiveSpecialization, type Settings } from '@/utils/settings';
 import type { LiveReply } from '@/utils/messages';
-import { SETTINGS_KEY, decodeSettings, decodeUsage } from '@/utils/storage';
+import { SETTINGS_KEY, decodeSettings, decodeUsage, usageKey } from '@/utils/storage';
+import { addDays } from '@/utils/dashboard';
 import { localDate, startOfNextLocalDate } from '@/utils/tracking/local-date';
 import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
 
@@ -14,9 +15,15 @@ interface Loaded {
   settings: Settings;
 }
 
-/** Everything stored that the dashboard reads; runs again whenever storage changes. */
-async function loadStored(): Promise<Loaded> {
-  const all = await browser.storage.local.get(null);
+/** The popup shows at most the last 30 days: it reads only those, not the whole history. */
+const POPUP_DAYS = 31;
+
+/** What the dashboard reads from storage; runs again whenever storage changes. */
+async function loadStored(variant: 'popup' | 'page', today: string): Promise<Loaded> {
+  const keys = variant === 'popup'
+    ? [SETTINGS_KEY, ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i)))]
+    : null;
+  const all = await browser.storage.local.get(keys);
   return { stored: decodeUsage(all).days, settings: decodeSettings(all[SETTINGS_KEY]).value };
 }
 
@@ -31,7 +38,7 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
 
   useEffect(() => {
     let open = true;
-    const reload = () => loadStored().then((value) => open && setLoaded(value));
+    const reload = () => loadStored(variant, localDate(Date.now(), timeZone)).then((value) => open && setLoaded(value));
     const refreshLive = () =>
       browser.runtime.sendMessage({ type: 'live' }).then((reply) => open && setLive(reply as LiveReply), () => {});
     void reload();

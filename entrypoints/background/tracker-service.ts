@@ -89,6 +89,9 @@ export class TrackerService {
   async #afterChange(record: TrackerRecord, now: number): Promise<void> {
     const snapshot = liveSnapshot(record.state, now, this.#options());
     const hasPending = Object.keys(record.pending).length > 0 || snapshot.openConfirmedMs > 0;
+    // The first time to write starts the write clock rather than writing at once: every write,
+    // the first included, then covers 15 s, which keeps the budget of 4 writes a minute.
+    if (hasPending && record.lastFlushAt === null) record.lastFlushAt = now;
     const due = flushDue(record.lastFlushAt, now, hasPending);
     if (due.writeNow) {
       await this.#write(record, now);

@@ -83,7 +83,8 @@ export async function launchChromium(options: { profileDir?: string; lang?: stri
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${seen.slice(-2000)}`)));
   });
   child.stderr!.resume();
-  const browser = await puppeteer.connect({ browserWSEndpoint: wsUrl, defaultViewport: null });
+  // Not attached to the service worker: an attached DevTools client would keep it from stopping.
+  const browser = await puppeteer.connect({ browserWSEndpoint: wsUrl, defaultViewport: null, targetFilter: (t) => t.type() !== 'service_worker' });
   const cdp = await browser.target().createCDPSession();
   const extensionId = await waitFor(async () => {
     const { targetInfos } = await cdp.send('Target.getTargets');

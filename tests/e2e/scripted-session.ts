@@ -25,6 +25,33 @@ export interface SessionResult {
   stopPresence(): Promise<number>;
 }
 
+/** The idle threshold scripted sessions run with (the smallest the idle API allows). */
+export const IDLE_THRESHOLD_S = 15;
+
+/** Five channels, two windows, tab and window switches, an SPA navigation, an idle spell, a worker stop. */
+export const STANDARD_SESSION: Step[] = [
+  { open: 'acme', url: 'http://www.linkedin.com/company/acme-gmbh/', window: 1, channel: 'linkedin:company/acme-gmbh' },
+  { stay: 6000 },
+  { open: 'x', url: 'http://x.com/acmebrand', window: 1, channel: 'x:acmebrand' },
+  { stay: 5000 },
+  { open: 'insta', url: 'http://www.instagram.com/acme.brand/', window: 2, channel: 'instagram:acme.brand' },
+  { stay: 6000 },
+  { switchTo: 'acme' },
+  { stay: 5000 },
+  { spa: 'acme', link: '/in/jane-doe/', channel: 'linkedin:in/jane-doe' },
+  { stay: 4000 },
+  { stopWorker: true },
+  { stay: 6000 },
+  { switchTo: 'x' },
+  { stay: 4000 },
+  { idle: (IDLE_THRESHOLD_S + 7) * 1000 },
+  { stay: 4000 },
+  { switchTo: 'insta' },
+  { stay: 5000 },
+  { open: 'yt', url: 'http://www.youtube.com/@acmebrand', window: 2, channel: 'youtube:@acmebrand' },
+  { stay: 5000 },
+];
+
 interface Tab { page: Page; window: 1 | 2; channel: string | null; title: string }
 
 /** The part of the extension API an extension page uses here. */

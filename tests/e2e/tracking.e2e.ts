@@ -1,35 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from './browsers';
-import { openObserver, runScriptedSession, storedTotals, writeSettings, type Step } from './scripted-session';
+import { IDLE_THRESHOLD_S, STANDARD_SESSION, openObserver, runScriptedSession, storedTotals, writeSettings } from './scripted-session';
 
-const IDLE_THRESHOLD_S = 15;
-const withShortIdle = (observer: Page) =>
+export const withShortIdle = (observer: Page) =>
   writeSettings(observer, (s) => ({ ...s, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S } }));
-
-/** Five channels, two windows, tab and window switches, an SPA navigation, an idle spell, a worker stop. */
-export const SESSION: Step[] = [
-  { open: 'acme', url: 'http://www.linkedin.com/company/acme-gmbh/', window: 1, channel: 'linkedin:company/acme-gmbh' },
-  { stay: 6000 },
-  { open: 'x', url: 'http://x.com/acmebrand', window: 1, channel: 'x:acmebrand' },
-  { stay: 5000 },
-  { open: 'insta', url: 'http://www.instagram.com/acme.brand/', window: 2, channel: 'instagram:acme.brand' },
-  { stay: 6000 },
-  { switchTo: 'acme' },
-  { stay: 5000 },
-  { spa: 'acme', link: '/in/jane-doe/', channel: 'linkedin:in/jane-doe' },
-  { stay: 4000 },
-  { stopWorker: true },
-  { stay: 6000 },
-  { switchTo: 'x' },
-  { stay: 4000 },
-  { idle: (IDLE_THRESHOLD_S + 7) * 1000 },
-  { stay: 4000 },
-  { switchTo: 'insta' },
-  { stay: 5000 },
-  { open: 'yt', url: 'http://www.youtube.com/@acmebrand', window: 2, channel: 'youtube:@acmebrand' },
-  { stay: 5000 },
-];
 
 function compare(truth: Record<string, number>, stored: Record<string, number>) {
   const keys = [...new Set([...Object.keys(truth), ...Object.keys(stored)])].sort();
@@ -44,7 +19,7 @@ describe('Chromium (headed, real focus): time per channel', () => {
   it('counts a scripted session within 1 s per channel, across a service-worker stop', async () => {
     const observer = await openObserver(session);
     await withShortIdle(observer);
-    const result = await runScriptedSession(session, observer, SESSION);
+    const result = await runScriptedSession(session, observer, STANDARD_SESSION);
     // The last channel's time is written within the 15 s write interval.
     await new Promise((r) => setTimeout(r, 17_000));
     const rows = compare(result.truth, await storedTotals(observer));

@@ -1,0 +1,236 @@
+// The measurements of `npm run bench`. Each returns figures; bench.ts prints them with budgets.
+import { gzipSync } from 'node:zlib';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { CHROME_BUILD, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
+import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTimes, IDLE_THRESHOLD_S, type Step } from '../tests/e2e/scripted-session';
+import { addPieces, type TotalsByDate } from '../utils/tracking/totals';
+import type { CountedPiece } from '../utils/tracking/tracker';
+import { PLATFORM_IDS } from '../utils/platforms/types';
+import { encodeEnvelope, usageDay, usageKey } from '../utils/storage';
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** CPU seconds (user + system) of the extension's own processes, from /proc. */
+export function extensionCpuSeconds(): number {
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--extension-process')) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+export interface AccuracyFigures {
+  perChannel: { channel: string; truthS: number; storedS: number; errorS: number }[];
+  totalErrorS: number;
+  maxChannelErrorS: number;
+  segments: number;
+  channels: number;
+  trackedMinutes: number;
+  writesPerMinute: number;
+  bytesInUse: number;
+  cpuSeconds: number;
+}
+
+export async function measureAccuracy(session: ChromiumSession, steps: Step[]): Promise<AccuracyFigures> {
+  const observer = await openObserver(session);
+  await writeSettings(observer, (s) => ({ ...s, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S } }));
+  const cpuBefore = extensionCpuSeconds();
+  const result = await runScriptedSession(session, observer, steps);
+  const cpuSeconds = extensionCpuSeconds() - cpuBefore;
+  await new Promise((r) => setTimeout(r, 17_000)); // the last write comes within 15 s
+  const stored = await storedTotals(observer);
+  const writes = (await writeTimes(observer)).filter((t) => t >= result.startedAt && t <= result.endedAt);
+  const keys = [...new Set([...Object.keys(result.truth), ...Object.keys(stored)])].sort();
+  const perChannel = keys.map((channel) => {
+    const truthS = (result.truth[channel] ?? 0) / 1000;
+    const storedS = (stored[channel] ?? 0) / 1000;
+    return { channel, truthS, storedS, errorS: storedS - truthS };
+  });
+  const truthTotal = perChannel.reduce((sum, r) => sum + r.truthS, 0);
+  const storedTotal = perChannel.reduce((sum, r) => sum + r.storedS, 0);
+  const bytesInUse = await observer.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { getBytesInUse(k: null): Promise<number> } } } }).chrome.storage.local.getBytesInUse(null));
+  const minutes = (result.endedAt - result.startedAt) / 60_000;
+  await observer.close();
+  return {
+    perChannel,
+    totalErrorS: Math.abs(storedTotal - truthTotal),
+    maxChannelErrorS: Math.max(...perChannel.map((r) => Math.abs(r.errorS))),
+    segments: steps.filter((s) => 'open' in s || 'switchTo' in s || 'spa' in s || 'idle' in s).length,
+    channels: Object.keys(result.truth).length,
+    trackedMinutes: minutes,
+    writesPerMinute: writes.length / minutes,
+    bytesInUse,
+    cpuSeconds,
+  };
+}
+
+/** A year of heavy use (365 days × 40 channels), made with the tracker's own totals code. */
+export function simulatedYear(timeZone: string, end = Date.now()): TotalsByDate {
+  const day = 86_400_000;
+  const channels = Array.from({ length: 40 }, (_, i) => ({
+    platform: PLATFORM_IDS[i % PLATFORM_IDS.length]!,
+    account: i < PLATFORM_IDS.length ? null : `company/client-number-${i}`,
+  }));
+  let days: TotalsByDate = {};
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let d = 364; d >= 0; d--) {
+    const start = end - d * day - 10 * 3_600_000;
+    const pieces: CountedPiece[] = channels.map((channel, i) => {
+      const from = start + i * 60_000;
+      return { channel, from, to: from + Math.round(random() * 1_800_000) + 1000, focus: i % 3 === 0 ? 'in' : i % 3 === 1 ? 'out' : 'none', afterHours: i % 7 === 0 };
+    });
+    days = addPieces(days, pieces, timeZone);
+  }
+  return days;
+}
+
+export async function measureYear(session: ChromiumSession): Promise<{ bytesInUse: number; jsonBytes: number; days: number }> {
+  const year = simulatedYear(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const items = Object.fromEntries(Object.entries(year).map(([date, totals]) => [usageKey(date), encodeEnvelope(usageDay, totals)]));
+  const observer = await openObserver(session);
+  const bytesInUse = await observer.evaluate(async (all) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; getBytesInUse(k: string[]): Promise<number> } } } }).chrome.storage.local;
+    await api.set(all);
+    return api.getBytesInUse(Object.keys(all));
+  }, items);
+  await observer.close();
+  return { bytesInUse, jsonBytes: Buffer.byteLength(JSON.stringify(items)), days: Object.keys(items).length };
+}
+
+export function bundleSizes(): { contentRaw: number; contentGzip: number; popupRaw: number; popupGzip: number } {
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const content = join(CHROME_BUILD, 'content-scripts/panel.js');
+  // The popup's own page: every script and stylesheet popup.html loads.
+  const html = readFileSync(join(CHROME_BUILD, 'popup.html'), 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => join(CHROME_BUILD, m[1]!));
+  return {
+    contentRaw: readFileSync(content).length,
+    contentGzip: gz(content),
+    popupRaw: assets.reduce((sum, f) => sum + readFileSync(f).length, 0),
+    popupGzip: assets.reduce((sum, f) => sum + gz(f), 0),
+  };
+}
+
+/** Observes the page from its own main world: when our host element appears, paints, long tasks, layout shifts. */
+const PANEL_PROBE = `(() => {
+  const probe = window.__cfProbe = { inserted: null, painted: null, dcl: null, longTasks: [], shift: 0 };
+  document.addEventListener('DOMContentLoaded', () => { probe.dcl = performance.now(); });
+  // Our host is a child of <html>: watch <html>'s children (and wait for <html> itself if need be).
+  const watchHtml = () => new MutationObserver((records, observer) => {
+    if (!document.querySelector('channel-focus-panel')) return;
+    probe.inserted = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { probe.painted = performance.now(); }, 0));
+  }).observe(document.documentElement, { childList: true });
+  if (document.documentElement) watchHtml();
+  else new MutationObserver((records, observer) => {
+    if (!document.documentElement) return;
+    observer.disconnect();
+    watchHtml();
+  }).observe(document, { childList: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) probe.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  // Shifts whose moved nodes are outside our host are the fixture's own; ours would name the host.
+  probe.ownShift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      probe.shift += e.value;
+      if ((e.sources || []).some((s) => s.node && s.node.localName === 'channel-focus-panel')) probe.ownShift += e.value;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+})();`;
+
+export interface PanelFigures {
+  /** From the content script's world being created (CDP event, so at most a few ms late) to the panel's first paint. */
+  scriptStartToPaintedMs: number;
+  insertedToPaintedMs: number;
+  longTasksOver50: number;
+  maxLongTaskMs: number;
+  /** Layout shift the panel caused; `pageShift` is everything the heavy page shifted, for context. */
+  layoutShift: number;
+  pageShift: number;
+}
+
+export async function measurePanel(session: ChromiumSession, runs: number): Promise<PanelFigures> {
+  const samples: { start: number; ins: number; long: number[]; shift: number; ownShift: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await session.browser.newPage();
+    await page.evaluateOnNewDocument(PANEL_PROBE);
+    const cdp = await page.createCDPSession();
+    let scriptWorldAt = 0;
+    cdp.on('Runtime.executionContextCreated', (event: { context: { origin: string; name: string } }) => {
+      if (event.context.origin.startsWith('chrome-extension://') || event.context.name === 'Channel Focus') scriptWorldAt = Date.now();
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto('http://www.linkedin.com/feed/?heavy=400');
+    const probe = await waitFor(() => page.evaluate(() => {
+      const p = (window as unknown as { __cfProbe: { painted: number | null } }).__cfProbe;
+      return p.painted !== null ? p : null;
+    }), 10_000, 'the panel to paint') as unknown as { inserted: number; painted: number };
+    const paintedAt = await page.evaluate((painted) => performance.timeOrigin + painted, probe.painted);
+    await new Promise((r) => setTimeout(r, 500)); // layout shifts after paint
+    const after = await page.evaluate(() => (window as unknown as { __cfProbe: { longTasks: number[]; shift: number; ownShift: number } }).__cfProbe);
+    if (!scriptWorldAt) throw new Error('the content script world was not seen');
+    samples.push({ start: paintedAt - scriptWorldAt, ins: probe.painted - probe.inserted, long: after.longTasks, shift: after.shift, ownShift: after.ownShift });
+    await cdp.detach();
+    await page.close();
+  }
+  const allLong = samples.flatMap((s) => s.long);
+  return {
+    scriptStartToPaintedMs: median(samples.map((s) => s.start)),
+    insertedToPaintedMs: median(samples.map((s) => s.ins)),
+    longTasksOver50: allLong.filter((d) => d > 50).length / runs,
+    maxLongTaskMs: allLong.length ? Math.max(...allLong) : 0,
+    layoutShift: Math.max(...samples.map((s) => s.ownShift)),
+    pageShift: Math.max(...samples.map((s) => s.shift)),
+  };
+}
+
+/** Popup first render with the simulated year in storage: navigation start to the dashboard's first paint. */
+export async function measurePopup(session: ChromiumSession, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page: Page = await session.browser.newPage();
+    await page.evaluateOnNewDocument(`(() => {
+      const probe = window.__cfPopup = { rendered: null };
+      new MutationObserver((records, observer) => {
+        if (!document.querySelector('#app section')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { probe.rendered = performance.now(); }, 0));
+      }).observe(document, { childList: true, subtree: true });
+    })();`);
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const rendered = await waitFor(() => page.evaluate(() => (window as unknown as { __cfPopup: { rendered: number | null } }).__cfPopup.rendered), 10_000, 'the popup to render');
+    times.push(rendered);
+    await page.close();
+  }
+  return median(times);
+}
+
+/** Whether Chrome stops the service worker on its own when no platform tab is active. */
+export async function measureWorkerShutdown(session: ChromiumSession, waitMs: number): Promise<number | null> {
+  const page = await session.browser.newPage();
+  await page.goto('about:blank');
+  const start = Date.now();
+  while (Date.now() - start < waitMs) {
+    const { targetInfos } = await session.cdp.send('Target.getTargets');
+    if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(session.extensionId))) return (Date.now() - start) / 1000;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return null;
+}

@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  test: {
+    include: ['bench/bench.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 120_000,
+  },
+});
