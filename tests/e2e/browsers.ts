@@ -44,6 +44,8 @@ export interface ChromiumSession {
   /** Browser-level CDP session (targets, windows, process info). */
   cdp: CDPSession;
   extensionId: string;
+  /** `chrome-extension://<id>`: where the extension's pages live. */
+  extensionBase: string;
   profileDir: string;
   process: ChildProcess;
   /** Closes the browser; removes the profile unless it is to be reused. */
@@ -95,7 +97,7 @@ export async function launchChromium(options: { profileDir?: string; lang?: stri
   child.once('exit', () => { exited = true; });
   const waitExit = () => new Promise<void>((r) => (exited ? r() : child.once('exit', () => r())));
   return {
-    browser, cdp, extensionId, profileDir, process: child,
+    browser, cdp, extensionId, extensionBase: `chrome-extension://${extensionId}`, profileDir, process: child,
     async close({ keepProfile = false } = {}) {
       await browser.close().catch(() => {});
       if (!exited) child.kill('SIGTERM');

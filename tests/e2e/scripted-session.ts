@@ -1,7 +1,7 @@
 // A scripted browsing session over several channels, tabs and two windows, with real pointer
 // input, that records its own ground truth: which channel the user was looking at, and when.
 // Shared by the tracking e2e tests and `npm run bench`.
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { defaultSettings, type Settings } from '@/utils/settings';
 import type { ChromiumSession } from './browsers';
 import { waitFor } from './browsers';
@@ -50,7 +50,17 @@ export const STANDARD_SESSION: Step[] = [
   { stay: 5000 },
   { open: 'yt', url: 'http://www.youtube.com/@acmebrand', window: 2, channel: 'youtube:@acmebrand' },
   { stay: 5000 },
+  { switchTo: 'x' },
+  { stay: 4000 },
 ];
+
+/** Either browser: what a scripted session needs of it. Worker stops need Chromium's CDP. */
+export interface BrowserUnderTest {
+  browser: Browser;
+  extensionBase: string;
+  cdp?: ChromiumSession['cdp'];
+  extensionId?: string;
+}
 
 interface Tab { page: Page; window: 1 | 2; channel: string | null; title: string }
 
@@ -61,15 +71,16 @@ interface ExtensionPage {
       local: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
       onChanged: { addListener(listener: (changes: Record<string, unknown>, area: string) => void): void };
     };
-    windows: { create(options: { url: string; focused: boolean }): Promise<unknown> };
   };
   __writes: number[];
 }
 
 /** An extension page in a background tab: reads storage and counts writes without touching focus. */
-export async function openObserver(session: ChromiumSession): Promise<Page> {
+export async function openObserver(session: BrowserUnderTest): Promise<Page> {
   const page = await session.browser.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  // Firefox does not report the load of moz-extension:// pages: wait for the DOM instead.
+  await page.goto(`${session.extensionBase}/popup.html`, { timeout: 3000 }).catch(() => {});
+  await page.waitForSelector('h1', { timeout: 10_000 });
   await page.evaluate(() => {
     const w = globalThis as unknown as ExtensionPage;
     w.__writes = [];
@@ -119,7 +130,7 @@ export async function stopServiceWorker(session: ChromiumSession): Promise<void>
  * is left counting; `endedAt` is then the moment up to which `truth` is booked.
  */
 export async function runScriptedSession(
-  session: ChromiumSession, observer: Page, steps: readonly Step[], { end = true } = {},
+  session: BrowserUnderTest, observer: Page, steps: readonly Step[], { end = true } = {},
 ): Promise<SessionResult> {
   const tabs = new Map<string, Tab>();
   const truth: Record<string, number> = {};
@@ -153,10 +164,8 @@ export async function runScriptedSession(
       let page: Page;
       const at = await changeAt(async () => {
         if (step.window === 2 && !secondWindowId) {
-          // A normal second window, opened the way the browser's own UI would.
-          await observer.evaluate((url) => (globalThis as unknown as ExtensionPage).chrome.windows.create({ url, focused: true }), step.url);
-          const target = await session.browser.waitForTarget((t) => t.url() === step.url, { timeout: 10_000 });
-          page = (await target.page())!;
+          page = await session.browser.newPage({ type: 'window' });
+          await page.goto(step.url);
         } else {
           if (current && current.window !== step.window) await activateWindow(windowOf(tabs.get([...tabs.keys()].find((k) => tabs.get(k)!.window === step.window)!)!)!);
           page = await session.browser.newPage();
@@ -201,8 +210,11 @@ export async function runScriptedSession(
       book(Date.now() - 150);
       present = true;
     } else if ('stopWorker' in step) {
-      await stopServiceWorker(session);
-      workerStops += 1;
+      // Only Chromium's service worker can be stopped from outside; Firefox's MV2 event page is not.
+      if (session.cdp && session.extensionId) {
+        await stopServiceWorker(session as ChromiumSession);
+        workerStops += 1;
+      }
     }
   }
   if (!end) {

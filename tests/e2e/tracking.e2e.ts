@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchChromium, type ChromiumSession } from './browsers';
+import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from './browsers';
 import { IDLE_THRESHOLD_S, STANDARD_SESSION, openObserver, runScriptedSession, storedTotals, writeSettings } from './scripted-session';
 
 export const withShortIdle = (observer: Page) =>
@@ -54,5 +54,21 @@ describe('Chromium: a browser killed outright', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('Firefox ESR (headed, real focus): time per channel', () => {
+  let firefox: FirefoxSession;
+  beforeAll(async () => { firefox = await launchFirefox({ headless: false }); });
+  afterAll(async () => { await firefox?.close(); });
+
+  it('counts the same scripted session within 1 s per channel', async () => {
+    const observer = await openObserver(firefox);
+    await withShortIdle(observer);
+    const result = await runScriptedSession(firefox, observer, STANDARD_SESSION.filter((step) => !('stopWorker' in step)));
+    await new Promise((r) => setTimeout(r, 17_000));
+    const rows = compare(result.truth, await storedTotals(observer));
+    console.table(rows);
+    for (const row of rows) expect(Math.abs(row.error), row.key).toBeLessThanOrEqual(1000);
   });
 });
