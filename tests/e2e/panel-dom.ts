@@ -2,7 +2,7 @@
 // or a BiDi evaluate with shadow trees serialised (Firefox). Page scripts cannot do either.
 import type { CDPSession, Page } from 'puppeteer-core';
 
-interface DomNode { nodeName: string; nodeValue?: string; localName?: string; shadowRootType?: string; children?: DomNode[]; shadowRoots?: DomNode[] }
+interface DomNode { nodeName: string; nodeValue?: string; localName?: string; backendNodeId?: number; shadowRootType?: string; children?: DomNode[]; shadowRoots?: DomNode[] }
 
 export interface PanelDom { shadowRootType: string | null; text: string }
 
@@ -70,3 +70,51 @@ export async function readFirefoxPanel(page: Page): Promise<PanelDom | null> {
   bidiText(shadow, text);
   return { shadowRootType: shadow?.value?.mode ?? null, text: text.join(' ').replace(/\s+/g, ' ').trim() };
 }
+
+/**
+ * Test only: gives the page's main world the panel's closed shadow root, as `shadowRoot` of our
+ * host element, so a test can click inside it (real input at its coordinates) and axe-core can
+ * scan the real panel in place. The reference comes from the browser's own tooling (CDP in
+ * Chromium, a BiDi evaluate in Firefox), which page scripts do not have; it lasts until the page
+ * is reloaded. Run the "page cannot see us" checks before this, on the same page.
+ */
+export async function exposePanelRoot(page: Page, browser: 'chromium' | 'firefox'): Promise<void> {
+  const define = 'function (root) { Object.defineProperty(this, "shadowRoot", { configurable: true, get: () => root }); }';
+  if (browser === 'chromium') {
+    const session = await page.createCDPSession();
+    try {
+      const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
+      const host = findHost(root);
+      const shadow = host?.shadowRoots?.[0];
+      if (!host?.backendNodeId || !shadow?.backendNodeId) throw new Error('no panel host with a shadow root');
+      const { object: hostObject } = await session.send('DOM.resolveNode', { backendNodeId: host.backendNodeId });
+      const { object: rootObject } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+      await session.send('Runtime.callFunctionOn', {
+        objectId: hostObject.objectId!, functionDeclaration: define, arguments: [{ objectId: rootObject.objectId! }],
+      });
+    } finally {
+      await session.detach();
+    }
+    return;
+  }
+  const connection = (page.browser() as unknown as { connection: { send(method: string, params: unknown): Promise<{ result: { result: BidiRemote } }> } }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const reply = await connection.send('script.evaluate', {
+    expression: 'document.querySelector("channel-focus-panel")',
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  });
+  const host = reply.result.result;
+  const shadow = host.value?.shadowRoot;
+  if (!host.sharedId || !shadow?.sharedId) throw new Error('no panel host with a shadow root');
+  await connection.send('script.callFunction', {
+    functionDeclaration: define,
+    this: { sharedId: host.sharedId },
+    arguments: [{ sharedId: shadow.sharedId }],
+    target: { context },
+    awaitPromise: false,
+  });
+}
+
+interface BidiRemote { type: string; sharedId?: string; value?: { shadowRoot?: BidiRemote | null } }

@@ -66,6 +66,8 @@ interface Tab { page: Page; window: 1 | 2; channel: string | null; title: string
 
 /** The part of the extension API an extension page uses here. */
 interface ExtensionPage {
+  /** Firefox's promise-based namespace; Chromium has only `chrome` (promise-based in MV3). */
+  browser?: ExtensionPage['chrome'];
   chrome: {
     storage: {
       local: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
@@ -84,7 +86,7 @@ export async function openObserver(session: BrowserUnderTest): Promise<Page> {
   await page.evaluate(() => {
     const w = globalThis as unknown as ExtensionPage;
     w.__writes = [];
-    w.chrome.storage.onChanged.addListener((changes, area) => {
+    (w.browser ?? w.chrome).storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('usage:'))) w.__writes.push(Date.now());
     });
   });
@@ -93,12 +95,12 @@ export async function openObserver(session: BrowserUnderTest): Promise<Page> {
 
 export async function writeSettings(observer: Page, change: (s: Settings) => Settings): Promise<void> {
   const settings = change(defaultSettings());
-  await observer.evaluate((value) => (globalThis as unknown as ExtensionPage).chrome.storage.local.set({ settings: value }), settings);
+  await observer.evaluate((value) => ((globalThis as unknown as ExtensionPage).browser ?? (globalThis as unknown as ExtensionPage).chrome).storage.local.set({ settings: value }), settings);
 }
 
 /** Stored totals per channel key (all dates, all focus kinds), in ms. */
 export async function storedTotals(observer: Page): Promise<Record<string, number>> {
-  const all = await observer.evaluate(() => (globalThis as unknown as ExtensionPage).chrome.storage.local.get(null));
+  const all = await observer.evaluate(() => ((globalThis as unknown as ExtensionPage).browser ?? (globalThis as unknown as ExtensionPage).chrome).storage.local.get(null));
   const totals: Record<string, number> = {};
   for (const [key, raw] of Object.entries(all as Record<string, { value?: Record<string, number[]> }>)) {
     if (!key.startsWith('usage:') || !raw?.value) continue;
