@@ -49,6 +49,8 @@ const demoPages = ['www.linkedin.com/company/acme-gmbh/', 'www.xing.com/pages/ac
   .map((p) => `http://${p.replace('/', `:${PORT}/`)}`);
 console.log(`Opening Chromium with a throwaway profile on the demo pages (${demoPages[0]} ...). Close the window to stop.`);
 const browser = spawn(chromePath, [
+  // Chromium refuses to start as root without this (containers, CI boxes); users never need it.
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', '--disable-features=HttpsUpgrades',
   `--host-resolver-rules=MAP * 127.0.0.1`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
   ...demoPages,
