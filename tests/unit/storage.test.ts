@@ -1,0 +1,94 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeEnvelope, decodeSettings, decodeUsage, encodeEnvelope, trackerRecord, usageDay, usageKey, type Versioned,
+} from '@/utils/storage';
+import { SETTINGS_VERSION, defaultSettings } from '@/utils/settings';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
+const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+
+describe('stored examples of every version', () => {
+  // One file per item and version: `<item>-v<N>.json`. A new version adds a file; every file must
+  // still read after all migrations.
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+  const items: Record<string, { current: number; read(raw: unknown): { status: string } }> = {
+    settings: { current: SETTINGS_VERSION, read: decodeSettings },
+    usage: { current: usageDay.version, read: (raw) => decodeEnvelope(usageDay, raw) },
+    tracker: { current: trackerRecord.version, read: (raw) => decodeEnvelope(trackerRecord, raw) },
+  };
+
+  it('has an example of every version of every item', () => {
+    for (const [name, item] of Object.entries(items)) {
+      for (let version = 1; version <= item.current; version++) expect(files, name).toContain(`${name}-v${version}.json`);
+    }
+  });
+
+  it.each(files)('%s reads through all migrations', (file) => {
+    const item = items[file.split('-v')[0]!]!;
+    expect(item.read(fixture(file)).status).toBe('ok');
+  });
+});
+
+describe('decodeEnvelope', () => {
+  const doubling: Versioned<number> = {
+    version: 3,
+    migrations: [(old) => (old as number) * 2, (old) => (old as number) + 1],
+    parse: (value) => (typeof value === 'number' ? value : null),
+    fallback: () => 0,
+  };
+
+  it('runs each migration step in order', () => {
+    expect(decodeEnvelope(doubling, { version: 1, value: 5 })).toEqual({ status: 'ok', value: 11, migratedFrom: 1 });
+    expect(decodeEnvelope(doubling, { version: 2, value: 5 })).toEqual({ status: 'ok', value: 6, migratedFrom: 2 });
+    expect(decodeEnvelope(doubling, { version: 3, value: 5 })).toEqual({ status: 'ok', value: 5 });
+  });
+
+  it('treats a missing value as missing, with the safe default', () => {
+    expect(decodeEnvelope(doubling, undefined)).toEqual({ status: 'missing', value: 0 });
+  });
+
+  it.each([
+    ['a bare value', 5, 'not a versioned value'],
+    ['an array', [1], 'not a versioned value'],
+    ['no version', { value: 5 }, 'no valid version'],
+    ['a version from the future', { version: 4, value: 5 }, 'newer'],
+    ['a value of the wrong shape', { version: 3, value: 'five' }, 'shape'],
+  ])('reports %s as unreadable, never as data', (_name, raw, reason) => {
+    const outcome = decodeEnvelope(doubling, raw);
+    expect(outcome.status).toBe('unreadable');
+    expect(outcome.status === 'unreadable' && outcome.reason).toContain(reason);
+    expect(outcome.value).toBe(0);
+  });
+
+  it('reports a throwing migration as unreadable', () => {
+    const broken: Versioned<number> = { ...doubling, migrations: [() => { throw new Error('boom'); }, (v) => v] };
+    const outcome = decodeEnvelope(broken, { version: 1, value: 5 });
+    expect(outcome.status === 'unreadable' && outcome.reason).toContain('boom');
+  });
+});
+
+describe('usage days', () => {
+  it('round-trips through its envelope and skips other keys', () => {
+    const day = { 'linkedin:company/acme': [1000, 0, 0, 0] as [number, number, number, number] };
+    const all = { [usageKey('2026-12-01')]: encodeEnvelope(usageDay, day), settings: defaultSettings(), other: 1 };
+    expect(decodeUsage(all)).toEqual({ days: { '2026-12-01': day }, unreadable: [] });
+  });
+
+  it('lists unreadable days instead of dropping them silently', () => {
+    const all = { [usageKey('2026-12-01')]: { version: 1, value: { linkedin: [-5, 0, 0, 0] } } };
+    const decoded = decodeUsage(all);
+    expect(decoded.days).toEqual({});
+    expect(decoded.unreadable.map((u) => u.key)).toEqual([usageKey('2026-12-01')]);
+  });
+});
+
+describe('settings', () => {
+  it('gives defaults for a missing value and a reason for a broken one', () => {
+    expect(decodeSettings(undefined)).toEqual({ status: 'missing', value: defaultSettings() });
+    const broken = decodeSettings({ version: 1, specializations: 'none' });
+    expect(broken.status).toBe('unreadable');
+    expect(broken.value).toEqual(defaultSettings());
+  });
+});
