@@ -53,6 +53,24 @@ describe('Chromium: the production build', () => {
   });
 });
 
+describe('Chromium in German', () => {
+  it('shows the popup and the panel in the browser language', async () => {
+    const session = await launchChromium({ lang: 'de' });
+    try {
+      const page = await session.browser.newPage();
+      await page.goto(`${session.extensionBase}/popup.html`);
+      // A new user's popup: the empty state, in German.
+      await page.waitForFunction(() => document.body.innerText.includes('Noch nichts erfasst'), { timeout: 10_000 });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+      await page.goto('http://www.linkedin.com/feed/');
+      const panel = await waitFor(async () => { const p = await readChromiumPanel(page); return p?.text.includes('Heute') && p; }, 10_000, 'the German panel');
+      expect(panel.text).toContain('LinkedIn');
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('Firefox ESR: the production build', () => {
   let firefox: FirefoxSession;
   beforeAll(async () => { firefox = await launchFirefox(); });
