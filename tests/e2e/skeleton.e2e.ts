@@ -25,6 +25,17 @@ describe('Chromium: the production build', () => {
     await page.close();
   });
 
+  it('follows an SPA navigation (history.pushState) to the new channel', async () => {
+    const page = await session.browser.newPage();
+    await page.goto('http://www.linkedin.com/feed/');
+    await waitFor(async () => (await readChromiumPanel(page))?.text.includes('LinkedIn'), 10_000, 'the panel');
+    await page.click('a[href="/company/acme-gmbh/"]');
+    const panel = await waitFor(async () => { const p = await readChromiumPanel(page); return p?.text.includes('company/acme-gmbh') && p; }, 5000, 'the panel to show the company page');
+    expect(await page.evaluate(() => location.pathname)).toBe('/company/acme-gmbh/');
+    expect(panel.text).toContain('LinkedIn');
+    await page.close();
+  });
+
   it('does not touch an unrelated host', async () => {
     const page = await session.browser.newPage();
     await page.goto('http://www.example.org/');
@@ -88,6 +99,16 @@ describe('Firefox ESR: the production build', () => {
     }));
     expect(seen.shadowRoot).toBeNull();
     expect(seen.text).not.toContain('Channel Focus');
+    await page.close();
+  });
+
+  it('follows an SPA navigation (history.pushState) to the new channel', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto('http://www.linkedin.com/feed/');
+    await waitFor(async () => (await readFirefoxPanel(page))?.text.includes('LinkedIn'), 10_000, 'the panel');
+    await page.click('a[href="/company/acme-gmbh/"]');
+    await waitFor(async () => (await readFirefoxPanel(page))?.text.includes('company/acme-gmbh'), 5000, 'the panel to show the company page');
+    expect(await page.evaluate(() => location.pathname)).toBe('/company/acme-gmbh/');
     await page.close();
   });
 
