@@ -1,6 +1,38 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
 import { i18n } from '#i18n';
-import type { PanelView } from '@/utils/messages';
+import { BudgetMeter } from '@/components/dashboard/BudgetMeter';
+import type { BudgetStatus } from '@/utils/focus';
+import { formatDuration, formatPercent, formatTime } from '@/utils/format';
+import type { PanelPlacementView, PanelView } from '@/utils/messages';
+import { FoldIcon, GripIcon, PauseIcon, StatusIcon, SwapIcon, type StatusTone } from './panel/icons';
+import { PlatformBadge } from './panel/PlatformBadge';
+import type { PanelTheme } from './panel/theme';
+
+/** The quick action's snooze: long enough to finish a task, short enough not to forget the flag. */
+export const SNOOZE_MINUTES = 15;
+/** Arrow keys move the panel by this share of the window; Page Up / Down by four times as much. */
+const KEY_STEP = 0.05;
+/** Keyboard moves are saved once the keys rest, not once per key press. */
+const KEY_COMMIT_MS = 400;
+
+export type PlacementChange = Partial<Pick<PanelPlacementView, 'collapsed' | 'hidden' | 'top' | 'edge'>>;
+export type PanelAction = 'add-to-focus' | 'snooze' | 'open-dashboard' | 'open-options';
+
+export interface SidePanelProps {
+  view: PanelView;
+  placement: PanelPlacementView;
+  theme: PanelTheme;
+  locale: string;
+  timeZone: string;
+  /** The page's last input, read at render time: the live counter stops where presence would end. */
+  lastInputAt: () => number | null;
+  onPlacement(change: PlacementChange): void;
+  onAction(action: PanelAction): void;
+  /** Changes when the keyboard shortcut opened the panel: focus moves into it. */
+  focusRequest?: number;
+  clock?: () => number;
+}
 
 /** `1:05:09` — a running clock reads the same in every language. */
 export function clockTime(ms: number): string {
@@ -11,49 +43,308 @@ export function clockTime(ms: number): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
-/** The time to show now: the view's figure plus what has passed since, while counting. */
-export function displayedMs(view: PanelView, now: number, lastInputAt: number | null): number {
-  if (!view.counting) return view.todayMs;
+/** Time counted since the view was made: up to now, but never past the end of presence. */
+export function elapsedSinceView(view: PanelView, now: number, lastInputAt: number | null): number {
+  if (!view.counting) return 0;
   const presentUntil = lastInputAt === null ? view.asOf : Math.max(view.asOf, lastInputAt + view.idleThresholdMs);
-  return view.todayMs + Math.max(0, Math.min(now, presentUntil) - view.asOf);
+  return Math.max(0, Math.min(now, presentUntil) - view.asOf);
 }
 
-function statusText(view: PanelView): { text: string; tone: 'in' | 'out' | 'neutral' } {
+/** The time to show now: the view's figure plus what has passed since, while counting. */
+export function displayedMs(view: PanelView, now: number, lastInputAt: number | null): number {
+  return view.todayMs + elapsedSinceView(view, now, lastInputAt);
+}
+
+/** The status line: one of three fixed texts (plus the calm "no specialization"), its tone and icon. */
+export function panelStatus(view: PanelView): { text: string; tone: StatusTone } {
   switch (view.focus?.status) {
     case 'in-focus':
       return { text: i18n.t('panel.status.inFocus'), tone: 'in' };
     case 'outside':
-      return { text: i18n.t('panel.status.outside'), tone: 'out' };
+      return { text: i18n.t('panel.status.outside'), tone: view.flagged ? 'out' : 'snoozed' };
     case 'no-specialization':
       return { text: i18n.t('panel.status.noSpecialization'), tone: 'neutral' };
     default:
-      return { text: i18n.t('panel.status.notTracked'), tone: 'neutral' };
+      return { text: i18n.t('panel.status.notTracked'), tone: 'off' };
   }
 }
 
-export function SidePanel({ view, host, lastInputAt }: { view: PanelView | null; host: string; lastInputAt: () => number | null }) {
-  const [now, setNow] = useState(Date.now());
-  // The live counter is the panel's only timer, and only while counting on a visible page.
-  useEffect(() => {
-    if (!view?.counting) return undefined;
-    const id = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(id);
-  }, [view?.counting, view?.asOf]);
-  const status = view ? statusText(view) : null;
+/** The live indicator: counting, or why not. Null when the tracker has not seen this tab yet. */
+export function liveState(view: PanelView, locale: string, timeZone: string): { counting: boolean; text: string } | null {
+  if (view.counting) return { counting: true, text: i18n.t('panel.live.counting') };
+  const pausedText = () => view.pausedUntil !== null
+    ? i18n.t('panel.paused.pausedUntil', [formatTime(view.pausedUntil, locale, timeZone)])
+    : i18n.t('panel.paused.paused');
+  if (view.focus?.status === 'not-tracked') {
+    switch (view.focus.reason) {
+      case 'paused': return { counting: false, text: pausedText() };
+      case 'excluded': return { counting: false, text: i18n.t('panel.paused.excluded') };
+      case 'after-hours': return { counting: false, text: i18n.t('panel.paused.afterHours') };
+    }
+  }
+  switch (view.reason) {
+    case 'idle': return { counting: false, text: i18n.t('panel.paused.idle') };
+    case 'hidden': return { counting: false, text: i18n.t('panel.paused.hidden') };
+    case 'unfocused': return { counting: false, text: i18n.t('panel.paused.unfocused') };
+    case 'paused': return { counting: false, text: pausedText() };
+    default: return null;
+  }
+}
+
+/** A line under the status when it needs one: a running snooze, after-hours time, no focus at all. */
+function statusNote(view: PanelView, locale: string, timeZone: string): string | null {
+  const focus = view.focus;
+  if (focus?.status === 'outside' && view.snoozedUntil !== null) {
+    return i18n.t('panel.note.snoozedUntil', [formatTime(view.snoozedUntil, locale, timeZone)]);
+  }
+  if ((focus?.status === 'in-focus' || focus?.status === 'outside') && focus.afterHours) return i18n.t('panel.note.afterHoursNow');
+  if (focus?.status === 'no-specialization') return i18n.t('panel.note.noSpecialization');
+  return null;
+}
+
+/** The budget as of now: the view's figure plus the time counted since (it is all on this channel). */
+function liveBudget(budget: BudgetStatus, elapsed: number): BudgetStatus {
+  const usedMs = budget.usedMs + elapsed;
+  return { budgetMs: budget.budgetMs, usedMs, leftMs: Math.max(0, budget.budgetMs - usedMs), exceeded: usedMs >= budget.budgetMs, fraction: usedMs / budget.budgetMs };
+}
+
+/**
+ * What shows while the first view is on its way (a few tens of ms): a quiet tab at the edge, the
+ * shape the panel grows from. It says nothing, so it is hidden from assistive technology.
+ */
+export function PanelPlaceholder({ edge, theme }: { edge: 'left' | 'right'; theme: PanelTheme }) {
   return (
-    <aside class="panel" aria-label={i18n.t('panel.label')}>
-      <p class="brand">{i18n.t('extName')}</p>
-      <p class="channel">{view?.label ?? i18n.t('panel.noChannel')}</p>
-      <p class="host">{host}</p>
-      {view && (
-        <>
-          <p class="today">
-            <span>{i18n.t('panel.today')}</span> <strong class="clock">{clockTime(displayedMs(view, now, lastInputAt()))}</strong>
+    <div class={`dock edge-${edge} theme-${theme}`} aria-hidden="true">
+      <div class="tab placeholder"><span class="dot" /></div>
+    </div>
+  );
+}
+
+const clampShare = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+
+/**
+ * The in-page side panel: the channel, today's time on it, its focus status and the quick
+ * actions of a flagged channel; or, collapsed, a small tab at the screen edge. It only shows what
+ * the background sent and reports the user's choices through `onPlacement` / `onAction`.
+ */
+export function SidePanel(props: SidePanelProps) {
+  const { view, placement, theme, locale, timeZone, onPlacement, onAction } = props;
+  const clock = props.clock ?? Date.now;
+  const [now, setNow] = useState(clock);
+  /** The position while the user drags or steps with the keys; saved when they stop. */
+  const [movingTop, setMovingTop] = useState<number | null>(null);
+  const dockRef = useRef<HTMLDivElement>(null);
+  const tabRef = useRef<HTMLButtonElement>(null);
+  const collapseRef = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'tab' | 'collapse' | null>(null);
+  const drag = useRef<{ pointerId: number; startY: number; startTop: number; range: number } | null>(null);
+  const keyCommit = useRef<{ timer: ReturnType<typeof setTimeout>; top: number } | null>(null);
+  const onPlacementRef = useRef(onPlacement);
+  onPlacementRef.current = onPlacement;
+  const collapsed = placement.collapsed;
+
+  // The live counter is the panel's only timer: only while counting, and only when it shows.
+  useEffect(() => {
+    setNow(clock());
+    if (!view.counting || collapsed) return undefined;
+    const id = setInterval(() => setNow(clock()), 1000);
+    return () => clearInterval(id);
+  }, [view.counting, view.asOf, collapsed]);
+
+  // Layout effects: focus moves in the same task as the render, before anything else can take it.
+  useLayoutEffect(() => {
+    if (props.focusRequest) focusNext.current = collapsed ? 'tab' : 'collapse';
+  }, [props.focusRequest]);
+
+  // Focus follows the control the user used, so a keyboard user is never left on a removed button.
+  useLayoutEffect(() => {
+    const target = focusNext.current === 'tab' ? tabRef.current : focusNext.current === 'collapse' ? collapseRef.current : null;
+    focusNext.current = null;
+    target?.focus();
+  });
+
+  // A keyboard move still waiting to be saved is saved when the panel goes away.
+  useEffect(() => () => {
+    const pending = keyCommit.current;
+    if (pending) {
+      clearTimeout(pending.timer);
+      onPlacementRef.current({ top: pending.top });
+    }
+  }, []);
+
+  const status = panelStatus(view);
+  const top = movingTop ?? placement.top;
+  const other = placement.edge === 'right' ? 'left' : 'right';
+  const dockStyle = `--top:${top}`;
+  const dockClass = `dock edge-${placement.edge} theme-${theme}`;
+
+  if (collapsed) {
+    const label = i18n.t('panel.controls.expand', [status.text]);
+    return (
+      <div class={dockClass} style={dockStyle} ref={dockRef}>
+        <aside class="shell" aria-label={i18n.t('panel.label')}>
+          <button
+            type="button" ref={tabRef} class={`tab tone-${status.tone}`} aria-expanded="false" aria-label={label} title={label}
+            onClick={() => { focusNext.current = 'collapse'; onPlacement({ collapsed: false }); }}
+          >
+            <StatusIcon tone={status.tone} size={18} />
+          </button>
+        </aside>
+      </div>
+    );
+  }
+
+  const elapsed = elapsedSinceView(view, now, props.lastInputAt());
+  const note = statusNote(view, locale, timeZone);
+  const live = liveState(view, locale, timeZone);
+  const afterHoursNow = (view.focus?.status === 'in-focus' || view.focus?.status === 'outside') && view.focus.afterHours;
+  const afterHoursMs = view.afterHoursMs + (afterHoursNow ? elapsed : 0);
+  const name = view.platformName ?? view.label ?? '';
+
+  const moveBy = (delta: number | 'start' | 'end') => {
+    const next = clampShare(delta === 'start' ? 0 : delta === 'end' ? 1 : top + delta);
+    setMovingTop(next);
+    if (keyCommit.current) clearTimeout(keyCommit.current.timer);
+    keyCommit.current = {
+      top: next,
+      timer: setTimeout(() => {
+        keyCommit.current = null;
+        setMovingTop(null);
+        onPlacementRef.current({ top: next });
+      }, KEY_COMMIT_MS),
+    };
+  };
+
+  const onGripKey = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
+    const moves: Record<string, number | 'start' | 'end'> = {
+      ArrowUp: -KEY_STEP, ArrowDown: KEY_STEP, PageUp: -4 * KEY_STEP, PageDown: 4 * KEY_STEP, Home: 'start', End: 'end',
+    };
+    const move = moves[event.key];
+    if (move === undefined) return;
+    event.preventDefault();
+    moveBy(move);
+  };
+
+  const onGripDown = (event: JSX.TargetedPointerEvent<HTMLElement>) => {
+    if (event.button !== 0) return;
+    const height = dockRef.current?.getBoundingClientRect().height ?? 0;
+    drag.current = { pointerId: event.pointerId, startY: event.clientY, startTop: top, range: Math.max(1, window.innerHeight - height) };
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    event.preventDefault();
+  };
+  const dragTo = (event: JSX.TargetedPointerEvent<HTMLElement>) => {
+    const current = drag.current;
+    return current && current.pointerId === event.pointerId ? clampShare(current.startTop + (event.clientY - current.startY) / current.range) : null;
+  };
+  const onGripMove = (event: JSX.TargetedPointerEvent<HTMLElement>) => {
+    const next = dragTo(event);
+    if (next !== null) setMovingTop(next);
+  };
+  const onGripUp = (event: JSX.TargetedPointerEvent<HTMLElement>) => {
+    const next = dragTo(event);
+    if (next === null) return;
+    drag.current = null;
+    setMovingTop(null);
+    if (next !== placement.top) onPlacement({ top: next });
+  };
+  const onGripCancel = () => {
+    drag.current = null;
+    setMovingTop(null);
+  };
+
+  const moveLabel = i18n.t(other === 'left' ? 'panel.controls.moveLeft' : 'panel.controls.moveRight');
+  const collapseLabel = i18n.t('panel.controls.collapse');
+  const percentFromTop = String(Math.round(top * 100));
+
+  return (
+    <div class={dockClass} style={dockStyle} ref={dockRef}>
+      <aside class={`shell panel tone-${status.tone}${view.flagged ? ' flagged' : ''}`} aria-label={i18n.t('panel.label')}>
+        <div class="bar">
+          <span
+            class="grip" role="slider" tabIndex={0} aria-label={i18n.t('panel.controls.position')} aria-orientation="vertical"
+            aria-valuemin={0} aria-valuemax={100} aria-valuenow={100 - Number(percentFromTop)}
+            aria-valuetext={i18n.t('panel.controls.positionValue', [percentFromTop])}
+            onKeyDown={onGripKey} onPointerDown={onGripDown} onPointerMove={onGripMove} onPointerUp={onGripUp} onPointerCancel={onGripCancel}
+          >
+            <GripIcon />
+          </span>
+          <span class="brand">{i18n.t('extName')}</span>
+          <button type="button" class="icon-button" aria-label={moveLabel} title={moveLabel} onClick={() => onPlacement({ edge: other })}>
+            <SwapIcon />
+          </button>
+          <button
+            type="button" ref={collapseRef} class="icon-button" aria-expanded="true" aria-label={collapseLabel} title={collapseLabel}
+            onClick={() => { focusNext.current = 'tab'; onPlacement({ collapsed: true }); }}
+          >
+            <FoldIcon edge={placement.edge} />
+          </button>
+        </div>
+
+        <div class="channel">
+          {view.channel && <PlatformBadge channel={view.channel} name={name} />}
+          <div class="names">
+            <p class="platform">{name}</p>
+            {view.account && <p class="account">{view.account}</p>}
+          </div>
+        </div>
+
+        <p class={`status tone-${status.tone}`} role="status">
+          <StatusIcon tone={status.tone} />
+          <span>{status.text}</span>
+        </p>
+        {note && <p class="note">{note}</p>}
+
+        <dl class="figures">
+          <div class="figure">
+            <dt>{i18n.t('panel.today')}</dt>
+            <dd class="clock">{clockTime(view.todayMs + elapsed)}</dd>
+          </div>
+          {(afterHoursMs > 0 || afterHoursNow) && (
+            <div class="figure">
+              <dt>{i18n.t('panel.afterHours')}</dt>
+              <dd>{formatDuration(afterHoursMs, locale)}</dd>
+            </div>
+          )}
+          {view.focusShare !== null && (
+            <div class="figure">
+              <dt>{i18n.t('panel.focusShare')}</dt>
+              <dd>{formatPercent(view.focusShare, locale)}</dd>
+            </div>
+          )}
+        </dl>
+        {view.budget && <BudgetMeter status={liveBudget(view.budget, elapsed)} label={i18n.t('panel.budget')} locale={locale} showLabel />}
+
+        {live && (
+          <p class={`live ${live.counting ? 'is-counting' : 'is-paused'}`}>
+            {live.counting ? <span class="dot" aria-hidden="true" /> : <PauseIcon />}
+            <span>{live.text}</span>
           </p>
-          {status && <p class={`status tone-${status.tone}`} role="status">{status.text}</p>}
-          {!view.counting && view.reason && <p class="paused">{i18n.t(`panel.paused.${view.reason === 'no-channel' ? 'noChannel' : view.reason}`)}</p>}
-        </>
-      )}
-    </aside>
+        )}
+
+        {view.flagged && (
+          <div class="actions" role="group" aria-label={i18n.t('panel.actions.label')}>
+            {view.specializationName !== null && (
+              <button type="button" class="action primary" onClick={() => onAction('add-to-focus')}>
+                {i18n.t('panel.actions.add', [view.account ?? name, view.specializationName])}
+              </button>
+            )}
+            <button type="button" class="action" onClick={() => onAction('snooze')}>
+              {i18n.t('panel.actions.snooze', [String(SNOOZE_MINUTES)])}
+            </button>
+            <button type="button" class="action" onClick={() => onAction('open-dashboard')}>{i18n.t('panel.actions.openReport')}</button>
+          </div>
+        )}
+
+        <div class="footer">
+          {view.focus?.status === 'no-specialization' && (
+            <button type="button" class="link" onClick={() => onAction('open-options')}>{i18n.t('panel.actions.setUp')}</button>
+          )}
+          {!view.flagged && (
+            <button type="button" class="link" onClick={() => onAction('open-dashboard')}>{i18n.t('panel.actions.openReport')}</button>
+          )}
+          <button type="button" class="link" onClick={() => onPlacement({ hidden: true })}>{i18n.t('panel.controls.hide', [name])}</button>
+        </div>
+      </aside>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Channel } from './channels';
+import { PLATFORM_IDS } from './platforms/types';
 import type { BudgetStatus, FocusStatus } from './focus';
 import type { LiveSnapshot, NotCountingReason } from './tracking/tracker';
 import type { TotalsByDate } from './tracking/totals';
@@ -22,14 +23,54 @@ const PageReport = v.object({
   pageAccount: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
 });
 
+/** The channel the side panel shows, as it came in the panel's view. */
+const PanelChannel = v.object({
+  platform: v.picklist([...PLATFORM_IDS, 'custom'] as const),
+  account: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(300))),
+});
+
+/** The side panel's own requests: each is a user's action in the panel (or, for unhide, in the popup). */
+const PanelMessages = [
+  /** Collapse, hide, move: remembered per platform (`edge` for all platforms). */
+  v.object({
+    type: v.literal('panel-placement'),
+    channel: PanelChannel,
+    collapsed: v.optional(v.boolean()),
+    hidden: v.optional(v.boolean()),
+    top: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+    edge: v.optional(v.picklist(['left', 'right'] as const)),
+  }),
+  /** Quick action on a flagged channel: bring it into the active specialization. */
+  v.object({ type: v.literal('panel-add-to-focus'), channel: PanelChannel }),
+  /** Quick action on a flagged channel: quiet its flag for a while. */
+  v.object({
+    type: v.literal('panel-snooze'),
+    channel: PanelChannel,
+    minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  }),
+  /** Opens the report (a page: the popup cannot be opened from a page everywhere) or the settings. */
+  v.object({ type: v.literal('panel-open'), page: v.picklist(['dashboard', 'options'] as const) }),
+  /** The popup's way back after "hide on this platform": one placement key, or every hidden one. */
+  v.object({ type: v.literal('panel-unhide'), key: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(300))) }),
+] as const;
+
 const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('status') }),
   v.object({ type: v.literal('live') }),
   PageReport,
+  ...PanelMessages,
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type PageReportMessage = v.InferOutput<typeof PageReport>;
+export type PanelActionMessage = Extract<Message, { type: `panel-${string}` }>;
+
+/** Background -> content script in one tab: the keyboard shortcut (manifest `commands`) was pressed. */
+export interface PanelToggleMessage {
+  type: 'panel-toggle';
+}
+
+export const PANEL_TOGGLE_COMMAND = 'toggle-panel';
 
 export function parseMessage(raw: unknown): Message | null {
   const result = v.safeParse(MessageSchema, raw);
@@ -41,11 +82,27 @@ export interface StatusReply {
   version: string;
 }
 
+/** Where the panel sits on one platform, and the settings key it is remembered under. */
+export interface PanelPlacementView {
+  /** `settings.panel.perPlatform` key: the platform id, or `custom:<host>`. */
+  key: string;
+  /** Shared by all platforms. */
+  edge: 'left' | 'right';
+  collapsed: boolean;
+  hidden: boolean;
+  /** 0 = at the top of the window, 1 = at the bottom. */
+  top: number;
+}
+
 /** What the side panel shows; the background's answer to every page report. */
 export interface PanelView {
   channel: Channel | null;
   /** The channel as people read it (`LinkedIn · company/acme`); made here so the page bundle needs no catalog. */
   label: string | null;
+  /** The platform's display name (`LinkedIn`), or the host of a custom channel. */
+  platformName: string | null;
+  /** The account as the platform writes it (`@acme` on X), or null for account-less pages. */
+  account: string | null;
   /** Counting this tab's channel right now. */
   counting: boolean;
   reason: NotCountingReason | null;
@@ -57,6 +114,16 @@ export interface PanelView {
   focusShare: number | null;
   budget: BudgetStatus | null;
   idleThresholdMs: number;
+  /** Outside the active specialization and not snoozed: the strong style and the quick actions. */
+  flagged: boolean;
+  /** When the snooze of this channel's flag ends, while one runs. */
+  snoozedUntil: number | null;
+  /** When the user's pause of all tracking ends, while one runs. */
+  pausedUntil: number | null;
+  /** The active specialization's name, for the quick action's wording. */
+  specializationName: string | null;
+  /** Null without a channel: the panel is not shown then. */
+  placement: PanelPlacementView | null;
   /** The background's clock when this view was made, for the live counter. */
   asOf: number;
 }

@@ -5,10 +5,14 @@ import { isOwnSender, parseMessage, type LiveReply, type Message, type MessageSe
 import { buildPanelView } from '@/utils/panel-view';
 import { decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { mergeDayTotals } from '@/utils/tracking/totals';
+import { panelAction } from './panel-actions';
 import { SettingsStore } from './settings-store';
 import { FLUSH_ALARM, TrackerService } from './tracker-service';
+import { RETENTION_ALARM, applyRetention, scheduleRetention } from './retention';
+import { registerOptionsLifecycle } from './custom-hosts';
 
 export default defineBackground(() => {
+  registerOptionsLifecycle();
   const settings = new SettingsStore();
   const tracker = new TrackerService(() => settings.current);
   const channelOf = (url: string) => {
@@ -42,14 +46,22 @@ export default defineBackground(() => {
   browser.idle.onStateChanged.addListener((state) => void tracker.handle({ type: 'system', state }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void tracker.flush();
+    if (alarm.name === RETENTION_ALARM) void applyRetention(settings.current);
   });
+  let retentionDays = settings.current.tracking.retentionDays;
   settings.onChange((current) => {
+    if (current.tracking.retentionDays !== retentionDays) {
+      retentionDays = current.tracking.retentionDays;
+      void applyRetention(current);
+    }
     browser.idle.setDetectionInterval(current.tracking.idleThresholdSeconds);
     void tracker.handle({ type: 'reclassify' });
   });
 
   void settings.ready.then(async () => {
     browser.idle.setDetectionInterval(settings.current.tracking.idleThresholdSeconds);
+    retentionDays = settings.current.tracking.retentionDays;
+    await scheduleRetention();
     if (await tracker.isFresh()) await seedFocus(tracker);
   });
 
@@ -79,6 +91,8 @@ export default defineBackground(() => {
         });
         return panelView(tabId, channel);
       }
+      case 'panel-placement': case 'panel-add-to-focus': case 'panel-snooze': case 'panel-open': case 'panel-unhide':
+        return panelAction(message, sender);
     }
   }
 

@@ -1,9 +1,23 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SidePanel } from '@/components/SidePanel';
-import type { PanelView, PageReportMessage } from '@/utils/messages';
+import { i18n } from '#i18n';
+import { PanelPlaceholder, SidePanel, SNOOZE_MINUTES, type PanelAction, type PlacementChange } from '@/components/SidePanel';
+import { pageTheme, type PageColours } from '@/components/panel/theme';
+import { formatPercent } from '@/utils/format';
+import type { PanelActionMessage, PanelPlacementView, PanelView, PageReportMessage } from '@/utils/messages';
 import { watchPageSignals } from './page-signals';
+import { isPanelToggle, SETTINGS_ITEM, storedPlacement } from './stored-placement';
 import panelCss from './panel.css?inline';
+
+/** Read once when the panel mounts: a page that changes its scheme later is rare, a style read per frame is not free. */
+function readPageColours(): PageColours {
+  const root = getComputedStyle(document.documentElement);
+  const body = document.body ? getComputedStyle(document.body) : null;
+  return {
+    colorScheme: root.getPropertyValue('color-scheme'),
+    backgrounds: [body?.backgroundColor ?? '', root.backgroundColor],
+  };
+}
 
 export default defineContentScript({
   // Filled from the platform catalog in wxt.config.ts, like the host permissions: importing the
@@ -11,6 +25,34 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   main(ctx) {
+    let view: PanelView | null = null;
+    /** Where the panel is: from the first view, then from the user's moves and stored settings. */
+    let placement: PanelPlacementView | null = null;
+    /** Our own placement writes in flight: the storage echoes of earlier ones are not adopted meanwhile. */
+    let placementWrites = 0;
+    let focusRequest = 0;
+    /** The page element that had focus when the shortcut opened the panel; it gets it back on close. */
+    let returnFocus: HTMLElement | null = null;
+    let lastInputAt: number | null = null;
+
+    const send = (report: PageReportMessage) => {
+      lastInputAt = report.lastInputAt;
+      browser.runtime.sendMessage(report).then(
+        (reply) => {
+          if (ctx.isInvalid || !reply) return;
+          view = reply as PanelView;
+          // Later placement changes arrive through storage (ordered, unlike replies to reports in flight).
+          if (view.placement?.key !== placement?.key) placement = view.placement;
+          draw();
+        },
+        () => {}, // the extension was reloaded or the worker is starting: the next report retries
+      );
+    };
+
+    // The first report goes out before anything else: its answer, the view, is what the first
+    // paint waits for, and everything below is done while the background answers.
+    const signals = watchPageSignals(ctx, send, () => view?.idleThresholdMs ?? 60_000);
+
     const host = document.createElement('channel-focus-panel');
     // Closed: the host page can neither read our text nor restyle it.
     const shadow = host.attachShadow({ mode: 'closed' });
@@ -19,26 +61,106 @@ export default defineContentScript({
     shadow.append(style);
     const mountPoint = document.createElement('div');
     shadow.append(mountPoint);
-    // A child of <html>, not of the platform's <body> tree: SPA re-renders cannot remove it.
-    document.documentElement.append(host);
 
-    let view: PanelView | null = null;
-    let lastInputAt: number | null = null;
-    const draw = () => render(<SidePanel view={view} host={location.hostname} lastInputAt={() => lastInputAt} />, mountPoint);
-    const send = (report: PageReportMessage) => {
-      lastInputAt = report.lastInputAt;
-      browser.runtime.sendMessage(report).then(
-        (reply) => {
-          if (ctx.isInvalid || !reply) return;
-          view = reply as PanelView;
-          draw();
-        },
-        () => {}, // the extension was reloaded or the worker is starting: the next report retries
+    const theme = pageTheme(readPageColours());
+    const locale = browser.i18n.getUILanguage();
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // The first message lookup and number format cost milliseconds each: pay them while waiting.
+    i18n.t('panel.label');
+    formatPercent(0, locale);
+
+    const draw = () => {
+      if (ctx.isInvalid) return;
+      if (!view) {
+        // On a busy page the view's round trip takes tens of ms (the page's main thread has to
+        // take the answer): until then a quiet tab at the default edge shows the panel is coming.
+        // Where the user hid the panel, it is gone with the first view.
+        if (!host.isConnected) document.documentElement.append(host);
+        render(<PanelPlaceholder key="placeholder" edge="right" theme={theme} />, mountPoint);
+        return;
+      }
+      if (!view?.channel || !placement || placement.hidden) {
+        render(null, mountPoint);
+        host.remove();
+        return;
+      }
+      // Inserted once there is something to show, and filled in the same task: one paint.
+      // A child of <html>, not of the platform's <body> tree: SPA re-renders cannot remove it.
+      // Connected before rendering, so that focus can move into it as it renders.
+      if (!host.isConnected) document.documentElement.append(host);
+      render(
+        <SidePanel
+          key="panel" view={view} placement={placement} theme={theme} locale={locale} timeZone={timeZone}
+          lastInputAt={() => lastInputAt} onPlacement={changePlacement} onAction={act} focusRequest={focusRequest}
+        />,
+        mountPoint,
       );
     };
+
+    const ask = (message: PanelActionMessage) => browser.runtime.sendMessage(message);
+
+    function changePlacement(change: PlacementChange) {
+      const channel = view?.channel;
+      if (!channel || !placement) return;
+      placement = { ...placement, ...change };
+      draw();
+      placementWrites += 1;
+      ask({ type: 'panel-placement', channel, ...change })
+        .catch(() => {}) // the worker is restarting: the panel keeps the choice for this page
+        .finally(() => { placementWrites -= 1; });
+    }
+
+    function act(action: PanelAction) {
+      const channel = view?.channel;
+      if (!channel) return;
+      const message: PanelActionMessage = action === 'add-to-focus' ? { type: 'panel-add-to-focus', channel }
+        : action === 'snooze' ? { type: 'panel-snooze', channel, minutes: SNOOZE_MINUTES }
+        : { type: 'panel-open', page: action === 'open-dashboard' ? 'dashboard' : 'options' };
+      // The changed settings come back as a new view with the next report.
+      ask(message).then(() => { if (message.type !== 'panel-open') signals.reportNow(); }, () => {});
+    }
+
+
+    // Settings changed (here, in another tab, in the popup or options): take the stored placement,
+    // and ask for a fresh view, whose focus status may have changed with them.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !Object.hasOwn(changes, SETTINGS_ITEM)) return;
+      if (placement && placementWrites === 0) {
+        const stored = storedPlacement(changes[SETTINGS_ITEM]?.newValue, placement);
+        if (stored) {
+          placement = stored;
+          draw();
+        }
+      }
+      signals.reportNow();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+
+    // The keyboard shortcut (manifest `commands`), forwarded by the background to this tab.
+    const onMessage = (raw: unknown) => {
+      if (!isPanelToggle(raw) || !placement) return undefined;
+      const focusInside = document.activeElement === host;
+      if (placement.hidden || placement.collapsed) {
+        const active = document.activeElement as HTMLElement | null;
+        returnFocus = active && active !== host && active !== document.body && typeof active.focus === 'function' ? active : null;
+        focusRequest += 1;
+        changePlacement({ hidden: false, collapsed: false });
+      } else {
+        const back = returnFocus;
+        returnFocus = null;
+        if (focusInside && !back?.isConnected) focusRequest += 1;
+        changePlacement({ collapsed: true });
+        if (focusInside && back?.isConnected) back.focus();
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
     draw();
-    watchPageSignals(ctx, send, () => view?.idleThresholdMs ?? 60_000);
+
     ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
       render(null, mountPoint);
       host.remove();
     });

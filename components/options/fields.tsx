@@ -1,0 +1,168 @@
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { LIMITS, type ValidationCode } from '@/utils/settings';
+import type { Translate } from '@/utils/options-data';
+
+/** `i18n.t` for keys built at run time (goal texts, error codes); the generated types know only literal keys. */
+export const t: Translate = (key, subs) =>
+  (i18n.t as unknown as (key: string, subs?: string[]) => string)(key, subs ? [...subs] : undefined);
+
+const CODE_KEYS: Readonly<Record<ValidationCode, { key: string; subs?: readonly (string | number)[] }>> = {
+  'name-empty': { key: 'nameEmpty' },
+  'name-duplicate': { key: 'nameDuplicate' },
+  'name-too-long': { key: 'nameTooLong', subs: [LIMITS.nameMaxLength] },
+  'budget-invalid': { key: 'budgetInvalid' },
+  'budget-too-small': { key: 'budgetTooSmall', subs: [LIMITS.budgetMinutes.min] },
+  'budget-too-large': { key: 'budgetTooLarge', subs: [LIMITS.budgetMinutes.max] },
+  'days-empty': { key: 'daysEmpty' },
+  'day-invalid': { key: 'dayInvalid' },
+  'time-invalid': { key: 'timeInvalid' },
+  'time-zone-invalid': { key: 'timeZoneInvalid' },
+  'from-not-before-to': { key: 'fromNotBeforeTo' },
+  'overnight-to-not-before-from': { key: 'overnightToNotBeforeFrom' },
+  'idle-invalid': { key: 'idleInvalid' },
+  'idle-too-small': { key: 'idleTooSmall', subs: [LIMITS.idleThresholdSeconds.min] },
+  'idle-too-large': { key: 'idleTooLarge', subs: [LIMITS.idleThresholdSeconds.max] },
+  'retention-invalid': { key: 'retentionInvalid' },
+  'retention-too-small': { key: 'retentionTooSmall', subs: [LIMITS.retentionDays.min] },
+  'retention-too-large': { key: 'retentionTooLarge', subs: [LIMITS.retentionDays.max] },
+  'notify-invalid': { key: 'notifyInvalid' },
+  'notify-too-small': { key: 'notifyTooSmall', subs: [LIMITS.notifyAfterMinutes.min] },
+  'notify-too-large': { key: 'notifyTooLarge', subs: [LIMITS.notifyAfterMinutes.max] },
+  'host-empty': { key: 'hostEmpty' },
+  'host-invalid': { key: 'hostInvalid' },
+  'host-duplicate': { key: 'hostDuplicate' },
+  'host-built-in': { key: 'hostBuiltIn' },
+  'specialization-not-found': { key: 'specializationNotFound' },
+  'specialization-id-taken': { key: 'specializationIdTaken' },
+  'channel-not-in-focus': { key: 'channelNotInFocus' },
+};
+
+/** The sentence that explains a validation code next to its field. */
+export function validationText(code: ValidationCode): string {
+  const { key, subs } = CODE_KEYS[code];
+  return t(`options.error.${key}`, subs?.map(String));
+}
+
+/** Every key validationText may use, for the locale test. */
+export const VALIDATION_MESSAGE_KEYS: readonly string[] = Object.values(CODE_KEYS).map(({ key }) => `options.error.${key}`);
+
+/** An error under a field: text with a marker, never colour alone; the field points here with aria-describedby. */
+export function FieldError({ id, children }: { id: string; children: ComponentChildren }) {
+  return (
+    <p id={id} class="cf-field-error">
+      <span aria-hidden="true">⚠ </span>{children}
+    </p>
+  );
+}
+
+/** Ids to join into aria-describedby, skipping the absent ones. */
+export function describedBy(...ids: (string | null | undefined | false)[]): string | undefined {
+  const present = ids.filter((id): id is string => typeof id === 'string' && id !== '');
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
+/**
+ * What the user typed over a stored value. It lasts while the stored value stays the one it was
+ * typed over: once a save (here or in another tab) changes that value, the field shows the new one.
+ */
+export function useDraft<T>(stored: unknown): [T | null, (draft: T | null) => void] {
+  const base = JSON.stringify(stored) ?? 'undefined';
+  const [draft, setDraft] = useState<{ value: T; base: string } | null>(null);
+  const current = draft && draft.base === base ? draft.value : null;
+  return [current, (value) => setDraft(value === null ? null : { value, base })];
+}
+
+export interface NumberFieldProps {
+  label: string;
+  value: number | null;
+  /** An empty field means "none" and commits null. */
+  optional?: boolean;
+  min: number;
+  max: number;
+  hint?: string;
+  disabled?: boolean;
+  /** The code shown for text that is no whole number. */
+  invalidCode: ValidationCode;
+  /** Saves the value; returns why it is refused, or null when saved. */
+  onCommit(value: number | null): ValidationCode | null;
+  class?: string;
+}
+
+/**
+ * A whole-number field that saves when the user leaves it or presses Enter. A refused value
+ * stays in the field with its explanation; nothing is saved until it is valid.
+ */
+export function NumberField(props: NumberFieldProps) {
+  const id = useId();
+  const [draft, setDraft] = useDraft<{ text: string; error: ValidationCode | null }>(props.value);
+  const text = draft?.text ?? (props.value === null ? '' : String(props.value));
+  const error = draft?.error ?? null;
+
+  const commit = (input: HTMLInputElement) => {
+    const typed = input.value.trim();
+    let code: ValidationCode | null;
+    if (input.validity?.badInput) code = props.invalidCode;
+    else if (typed === '') code = props.optional ? props.onCommit(null) : props.invalidCode;
+    else {
+      const value = Number(typed);
+      code = Number.isFinite(value) ? props.onCommit(value) : props.invalidCode;
+    }
+    setDraft({ text: input.value, error: code });
+  };
+
+  return (
+    <div class={`cf-field ${props.class ?? ''}`}>
+      <label for={`${id}-input`}>{props.label}</label>
+      <input
+        id={`${id}-input`}
+        type="number"
+        inputMode="numeric"
+        step={1}
+        min={props.min}
+        max={props.max}
+        value={text}
+        disabled={props.disabled}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
+        onInput={(event) => setDraft({ text: event.currentTarget.value, error })}
+        onChange={(event) => commit(event.currentTarget)}
+      />
+      {props.hint && <p id={`${id}-hint`} class="cf-hint">{props.hint}</p>}
+      {error && <FieldError id={`${id}-error`}>{validationText(error)}</FieldError>}
+    </div>
+  );
+}
+
+/** A checkbox with its label after it; `hint` is read as its description. */
+export function Checkbox(props: {
+  label: ComponentChildren; checked: boolean; onChange(checked: boolean): void; hint?: string; disabled?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div class="cf-check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(event) => props.onChange(event.currentTarget.checked)}
+      />
+      <label for={id}>{props.label}</label>
+      {props.hint && <p id={`${id}-hint`} class="cf-hint">{props.hint}</p>}
+    </div>
+  );
+}
+
+/** A section of the page: a landmark with its heading, which the left navigation links to. */
+export function Section(props: { id: string; title: string; intro?: string; children: ComponentChildren }) {
+  return (
+    <section id={props.id} class="cf-section" aria-labelledby={`${props.id}-title`} tabIndex={-1}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.intro && <p class="cf-intro">{props.intro}</p>}
+      {props.children}
+    </section>
+  );
+}

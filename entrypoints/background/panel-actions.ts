@@ -1,0 +1,94 @@
+/**
+ * The side panel's requests to the background: where the panel sits, the quick actions of a
+ * flagged channel, opening the report, and the popup's "show the panel again". Settings are
+ * edited here with the pure reducers of utils/settings.ts and written back to storage; every
+ * open panel and view hears of it through storage.onChanged.
+ */
+import { browser } from 'wxt/browser';
+import { PANEL_TOGGLE_COMMAND, type MessageSender, type PanelActionMessage, type PanelToggleMessage } from '@/utils/messages';
+import { placementKey } from '@/utils/panel-view';
+import {
+  activeSpecialization, addChannelToFocus, clearExpiredSnoozes, panelPlacement, parseSettings, setPanelEdge,
+  setPanelPlacement, snoozeFlag, type PanelPlacement, type Settings,
+} from '@/utils/settings';
+import { SETTINGS_KEY, decodeSettings } from '@/utils/storage';
+
+const MINUTE = 60_000;
+
+export type SettingsAction = Exclude<PanelActionMessage, { type: 'panel-open' }>;
+
+/** The settings after one panel action, at `now`; the same object when the action changes nothing. */
+export function applyPanelAction(settings: Settings, message: SettingsAction, now: number): Settings {
+  switch (message.type) {
+    case 'panel-placement': {
+      let next = message.edge && message.edge !== settings.panel.edge ? setPanelEdge(settings, message.edge) : settings;
+      const change: Partial<PanelPlacement> = {};
+      if (message.collapsed !== undefined) change.collapsed = message.collapsed;
+      if (message.hidden !== undefined) change.hidden = message.hidden;
+      if (message.top !== undefined) change.top = message.top;
+      if (Object.keys(change).length > 0) next = setPanelPlacement(next, placementKey(message.channel), change);
+      return next;
+    }
+    case 'panel-add-to-focus': {
+      // No active specialization: nothing to add to (and nothing is flagged then).
+      const spec = activeSpecialization(settings);
+      return spec ? addChannelToFocus(settings, spec.id, message.channel) : settings;
+    }
+    case 'panel-snooze':
+      return snoozeFlag(clearExpiredSnoozes(settings, now), message.channel, now + message.minutes * MINUTE);
+    case 'panel-unhide': {
+      const keys = message.key !== undefined ? [message.key] : Object.keys(settings.panel.perPlatform);
+      return keys.reduce((next, key) => (panelPlacement(next, key).hidden ? setPanelPlacement(next, key, { hidden: false }) : next), settings);
+    }
+  }
+}
+
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Read, edit, write the stored settings, one edit at a time, so that two quick clicks do not
+ * undo each other. Never writes over settings it could not read (the settings store keeps those
+ * aside first) and never writes settings that would not validate.
+ */
+export function editStoredSettings(edit: (settings: Settings, now: number) => Settings): Promise<boolean> {
+  const run = writes.then(async () => {
+    const outcome = decodeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    if (outcome.status === 'unreadable') return false;
+    const next = edit(outcome.value, Date.now());
+    if (next === outcome.value) return true;
+    if (!parseSettings(next).ok) return false;
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return true;
+  });
+  writes = run.catch(() => false);
+  return run;
+}
+
+async function openPage(page: 'dashboard' | 'options', sender: MessageSender): Promise<void> {
+  if (page === 'options') return browser.runtime.openOptionsPage();
+  // A tab, next to the one the user works in: a popup cannot be opened from a page everywhere.
+  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html'), windowId: sender.tab?.windowId, openerTabId: sender.tab?.id });
+}
+
+/** Answers one `panel-*` message. */
+export async function panelAction(message: PanelActionMessage, sender: MessageSender): Promise<{ ok: boolean }> {
+  if (message.type === 'panel-open') {
+    await openPage(message.page, sender);
+    return { ok: true };
+  }
+  return { ok: await editStoredSettings((settings, now) => applyPanelAction(settings, message, now)) };
+}
+
+/** Forwards the shortcut to the active tab's panel; a tab without one (no platform) ignores it. */
+async function toggleInTab(tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return;
+  await browser.tabs.sendMessage(id, { type: 'panel-toggle' } satisfies PanelToggleMessage).catch(() => {});
+}
+
+/** The keyboard shortcut that shows or hides the panel (manifest `commands`). Register at startup. */
+export function registerPanelShortcut(): void {
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === PANEL_TOGGLE_COMMAND) void toggleInTab(tab?.id);
+  });
+}

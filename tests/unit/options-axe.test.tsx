@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, encodeEnvelope } from '@/utils/storage';
+import { createBackup } from '@/utils/backup';
+import { defaultWorkingHours } from '@/utils/settings';
+import { freshBrowser, renderOptions, setUpSettings } from './options-helpers';
+
+/** Serious and critical findings; colour contrast needs a real layout engine. */
+async function seriousViolations(root: Element): Promise<string[]> {
+  const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
+
+afterEach(() => cleanup());
+
+describe('options page accessibility (axe-core)', () => {
+  it('has no serious or critical violations with every section filled in', async () => {
+    const settings = setUpSettings((s) => ({
+      ...s,
+      specializations: [{
+        id: 'a', name: 'Acme',
+        channels: [{ platform: 'linkedin', accounts: ['company/acme'] }, { platform: 'xing', accounts: null }, { platform: 'x', accounts: null }, { platform: 'tiktok', accounts: null }],
+        budgets: { totalMinutes: 90, perChannel: { linkedin: 30 } }, workingHours: defaultWorkingHours('Europe/Berlin'),
+      }],
+      activeSpecializationId: 'a',
+      customHosts: [{ host: 'forum.example.com', platform: 'custom' }],
+      tracking: { ...s.tracking, retentionDays: 90, pausedUntil: Date.now() + 600_000 },
+      flags: { ...s.flags, notifyAfterMinutes: 10 },
+    }));
+    const backup = createBackup({ id: 'b1', createdAt: new Date('2025-06-01T10:00:00Z'), reason: 'before-import', settings, sourceId: 'me', history: { own: {}, imported: {} } });
+    await freshBrowser({
+      [SETTINGS_KEY]: settings, [SOURCE_ID_KEY]: 'me', [BACKUPS_KEY]: encodeEnvelope(backupList, [backup]),
+      'usage:2025-06-01': { version: 1, value: { 'linkedin:company/acme': [60_000, 0, 0, 0] } },
+    });
+    const { container } = await renderOptions();
+    // With errors shown as well.
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add channel' }));
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+
+  it('has no serious or critical violations in the guided setup, both steps', async () => {
+    await freshBrowser();
+    const { container } = await renderOptions();
+    expect(await seriousViolations(container)).toEqual([]);
+    fireEvent.click(within(screen.getByRole('group', { name: 'Who do you want to reach?' })).getAllByRole('checkbox')[0]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Suggest channels' }));
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,341 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SidePanel, type SidePanelProps } from '@/components/SidePanel';
+import { PlatformBadge as DashboardBadge } from '@/components/dashboard/labels';
+import { PlatformBadge } from '@/components/panel/PlatformBadge';
+import { platformName } from '@/utils/channels';
+import { PLATFORM_IDS } from '@/utils/platforms/types';
+import type { PanelView } from '@/utils/messages';
+import { pauseTracking, setChannelBudget, setPanelEdge, setPanelPlacement, setPlatformTracked, setWorkingHours, snoozeFlag } from '@/utils/settings';
+import { installLocale } from './dashboard-locale';
+import { ACME, MIN, T0, X_ACME, focusSettings, viewFor } from './panel-fixtures';
+
+/** Testing Library matches text with normal spaces; durations keep number and unit together. */
+const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function renderPanel(view: PanelView, overrides: Partial<SidePanelProps> = {}) {
+  const onPlacement = vi.fn();
+  const onAction = vi.fn();
+  const props: SidePanelProps = {
+    view,
+    placement: view.placement!,
+    theme: 'light',
+    locale: 'en-US',
+    timeZone: 'UTC',
+    lastInputAt: () => Date.now(),
+    onPlacement,
+    onAction,
+    clock: () => Date.now(),
+    ...overrides,
+  };
+  const result = render(<SidePanel {...props} />);
+  return { ...result, onPlacement, onAction, props };
+}
+
+const status = () => screen.getByRole('status');
+const clock = (container: Element) => container.querySelector('.clock')?.textContent;
+const dockTop = (container: Element) => container.querySelector<HTMLElement>('.dock')?.style.getPropertyValue('--top').trim();
+
+beforeEach(async () => {
+  await installLocale('en');
+  vi.useFakeTimers({ now: T0 });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('side panel: what it shows', () => {
+  it('in focus: channel, account, today ticking live, the status in colour, icon and words', () => {
+    const { container } = renderPanel(viewFor({}));
+    expect(screen.getByText('LinkedIn')).toBeTruthy();
+    expect(screen.getByText('company/acme')).toBeTruthy();
+    expect(container.querySelector('.badge text')?.textContent).toBe('Li');
+    expect(status().textContent).toBe('In focus');
+    expect(status().classList.contains('tone-in')).toBe(true);
+    expect(status().querySelector('svg')).toBeTruthy();
+    expect(clock(container)).toBe('0:45:00');
+    act(() => { vi.advanceTimersByTime(3000); });
+    expect(clock(container)).toBe('0:45:03');
+    expect(screen.getByText('Counting')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Quick actions' })).toBeNull();
+    expect(container.querySelector('.panel.flagged')).toBeNull();
+  });
+
+  it('shows the account as the platform writes it and today’s focus share', () => {
+    const view = viewFor({ channel: X_ACME });
+    const { container } = renderPanel(view);
+    expect(container.querySelector('.platform')?.textContent).toBe('X');
+    expect(screen.getByText('@acme')).toBeTruthy();
+    // 45 min in focus, 15 min outside: three quarters.
+    const share = screen.getByText('In focus today').closest('.figure');
+    expect(plain(share?.querySelector('dd')?.textContent)).toBe('75%');
+  });
+
+  it('stops the live counter where presence ends, without input', () => {
+    const { container } = renderPanel(viewFor({}), { lastInputAt: () => T0 - 58_000 });
+    act(() => { vi.advanceTimersByTime(10_000); });
+    // Input 58 s before the view, 60 s threshold: 2 s more, then nothing.
+    expect(clock(container)).toBe('0:45:02');
+  });
+
+  it('runs no timer at all while nothing is counting', () => {
+    const { container } = renderPanel(viewFor({ counting: false, reason: 'hidden' }));
+    expect(vi.getTimerCount()).toBe(0);
+    act(() => { vi.advanceTimersByTime(5000); });
+    expect(clock(container)).toBe('0:45:00');
+  });
+
+  it('flagged: a stronger style and the three quick actions', () => {
+    const view = viewFor({ channel: X_ACME, today: { 'x:acme': [0, 5 * MIN, 0, 0] } });
+    const { container, onAction } = renderPanel(view);
+    expect(status().textContent).toBe('Outside your specialization');
+    expect(status().classList.contains('tone-out')).toBe(true);
+    expect(container.querySelector('.panel.flagged')).toBeTruthy();
+    const actions = screen.getByRole('group', { name: 'Quick actions' });
+    const buttons = within(actions).getAllByRole('button').map((button) => button.textContent);
+    expect(buttons).toEqual(['Add @acme to “B2B DACH”', 'Snooze the flag for 15 minutes', 'Open report']);
+    fireEvent.click(within(actions).getByText('Add @acme to “B2B DACH”'));
+    fireEvent.click(within(actions).getByText('Snooze the flag for 15 minutes'));
+    fireEvent.click(within(actions).getByText('Open report'));
+    expect(onAction.mock.calls.map(([action]) => action)).toEqual(['add-to-focus', 'snooze', 'open-dashboard']);
+  });
+
+  it('offers to add the whole platform on an account-less page', () => {
+    renderPanel(viewFor({ channel: { platform: 'instagram', account: null } }));
+    expect(screen.getByRole('button', { name: 'Add Instagram to “B2B DACH”' })).toBeTruthy();
+  });
+
+  it('snoozed: still outside, calmer, says until when, no quick actions', () => {
+    const settings = snoozeFlag(focusSettings(), X_ACME, T0 + 15 * MIN);
+    const { container } = renderPanel(viewFor({ channel: X_ACME, settings }));
+    expect(status().textContent).toBe('Outside your specialization');
+    expect(status().classList.contains('tone-snoozed')).toBe(true);
+    expect(container.querySelector('.panel.flagged')).toBeNull();
+    expect(screen.getByText('Flag snoozed until 10:15 AM')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Quick actions' })).toBeNull();
+  });
+
+  it('no specialization: a calm neutral line and a way to choose a focus', () => {
+    const { onAction } = renderPanel(viewFor({ settings: { ...focusSettings(), activeSpecializationId: null } }));
+    expect(status().textContent).toBe('No specialization active');
+    expect(status().classList.contains('tone-neutral')).toBe(true);
+    expect(screen.getByText('Time is counted, but there is no focus to measure it against.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Choose your focus' }));
+    expect(onAction).toHaveBeenCalledWith('open-options');
+  });
+
+  it('not tracked: excluded platform, paused tracking, outside working hours that are not tracked', () => {
+    const excluded = renderPanel(viewFor({ settings: setPlatformTracked(focusSettings(), 'linkedin', false), counting: false, reason: 'untracked' }));
+    expect(status().textContent).toBe('Not tracked');
+    expect(status().classList.contains('tone-off')).toBe(true);
+    expect(screen.getByText('You turned tracking off for this platform')).toBeTruthy();
+    excluded.unmount();
+
+    const paused = renderPanel(viewFor({ settings: pauseTracking(focusSettings(), T0 + 30 * MIN), counting: false, reason: 'paused' }));
+    expect(status().textContent).toBe('Not tracked');
+    expect(screen.getByText('Paused by you until 10:30 AM')).toBeTruthy();
+    paused.unmount();
+
+    const hours = { days: [1, 2, 3, 4, 5], from: '11:00', to: '17:00', overnight: false, timeZone: 'UTC', trackOutside: false };
+    const edited = setWorkingHours(focusSettings(), 'b2b', hours);
+    if (!edited.ok) throw new Error('working hours refused');
+    renderPanel(viewFor({ settings: edited.settings, counting: false, reason: 'untracked' }));
+    expect(status().textContent).toBe('Not tracked');
+    expect(screen.getByText('Outside your working hours, not counted')).toBeTruthy();
+  });
+
+  it.each([
+    ['idle', 'Paused: you seem to be away'],
+    ['hidden', 'Paused: tab in the background'],
+    ['unfocused', 'Paused: another window or tab has focus'],
+  ] as const)('paused (%s): a live indicator says why', (reason, text) => {
+    const { container } = renderPanel(viewFor({ counting: false, reason }));
+    const line = container.querySelector('.live');
+    expect(line?.textContent).toBe(text);
+    expect(line?.classList.contains('is-paused')).toBe(true);
+    expect(line?.querySelector('svg')).toBeTruthy();
+  });
+
+  it('budget bar: used of budget, ticking with the counter, striped once used up', () => {
+    const edited = setChannelBudget(focusSettings(), 'b2b', 'linkedin', 46);
+    if (!edited.ok) throw new Error('budget refused');
+    const { container } = renderPanel(viewFor({ settings: edited.settings }));
+    const meter = screen.getByRole('meter', { name: 'Daily budget' });
+    expect(plain(meter.getAttribute('aria-valuetext'))).toBe('45 min of 46 min');
+    expect(container.querySelector('.cf-budget-over')).toBeNull();
+    act(() => { vi.advanceTimersByTime(60_000); });
+    expect(plain(screen.getByRole('meter').getAttribute('aria-valuetext'))).toBe('46 min of 46 min, over by 0 min');
+    expect(container.querySelector('.cf-budget-over')).toBeTruthy();
+  });
+
+  it('no budget bar without a budget', () => {
+    renderPanel(viewFor({}));
+    expect(screen.queryByRole('meter')).toBeNull();
+  });
+
+  it('after-hours time when there is some', () => {
+    const { container, unmount } = renderPanel(viewFor({}));
+    expect(screen.queryByText('After hours')).toBeNull();
+    unmount();
+    renderPanel(viewFor({ today: { 'linkedin:company/acme': [45 * MIN, 0, 0, 20 * MIN] } }));
+    const figure = screen.getByText('After hours').closest('.figure');
+    expect(plain(figure?.querySelector('dd')?.textContent)).toBe('20 min');
+    expect(container).toBeTruthy();
+  });
+
+  it('German: the three status texts', async () => {
+    await installLocale('de');
+    const inFocus = renderPanel(viewFor({}), { locale: 'de-DE' });
+    expect(status().textContent).toBe('Im Fokus');
+    inFocus.unmount();
+    const outside = renderPanel(viewFor({ channel: X_ACME }), { locale: 'de-DE' });
+    expect(status().textContent).toBe('Außerhalb Ihrer Spezialisierung');
+    expect(screen.getByRole('button', { name: '@acme zu „B2B DACH“ hinzufügen' })).toBeTruthy();
+    outside.unmount();
+    renderPanel(viewFor({ settings: setPlatformTracked(focusSettings(), 'linkedin', false), counting: false, reason: 'untracked' }), { locale: 'de-DE' });
+    expect(status().textContent).toBe('Nicht erfasst');
+  });
+
+  it('wears the theme it is given', () => {
+    const { container } = renderPanel(viewFor({}), { theme: 'dark' });
+    expect(container.querySelector('.dock.theme-dark')).toBeTruthy();
+  });
+});
+
+describe('platform letter badge', () => {
+  it('looks like the dashboard’s for every platform, without the catalog in the page', () => {
+    for (const platform of PLATFORM_IDS) {
+      const channel = { platform, account: null };
+      const ours = render(<PlatformBadge channel={channel} name={platformName(platform)} />);
+      const theirs = render(<DashboardBadge channel={channel} />);
+      const look = (root: Element) => [root.querySelector('rect')?.getAttribute('fill'), root.querySelector('text')?.textContent];
+      expect(look(ours.container)).toEqual(look(theirs.container));
+      ours.unmount();
+      theirs.unmount();
+    }
+  });
+});
+
+describe('side panel: how it behaves', () => {
+  it('collapses to a tab that names the status and opens again', () => {
+    const view = viewFor({ channel: X_ACME });
+    const first = renderPanel(view);
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse the panel' }));
+    expect(first.onPlacement).toHaveBeenCalledWith({ collapsed: true });
+    first.unmount();
+
+    const collapsed = renderPanel(view, { placement: { ...view.placement!, collapsed: true } });
+    const tab = screen.getByRole('button', { name: 'Channel Focus: Outside your specialization. Show the panel' });
+    expect(tab.getAttribute('aria-expanded')).toBe('false');
+    expect(tab.classList.contains('tone-out')).toBe(true);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(collapsed.container.querySelector('.clock')).toBeNull();
+    // Collapsed, the counter does not run: nothing on screen would show it.
+    expect(vi.getTimerCount()).toBe(0);
+    fireEvent.click(tab);
+    expect(collapsed.onPlacement).toHaveBeenCalledWith({ collapsed: false });
+  });
+
+  it('keeps keyboard focus on the control that replaces the one used', () => {
+    const view = viewFor({});
+    const placement = view.placement!;
+    const result = renderPanel(view, { placement: { ...placement, collapsed: true } });
+    const tab = screen.getByRole('button', { name: /Show the panel/ });
+    tab.focus();
+    fireEvent.click(tab);
+    result.rerender(<SidePanel {...result.props} placement={{ ...placement, collapsed: false }} />);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Collapse the panel');
+    fireEvent.click(document.activeElement!);
+    result.rerender(<SidePanel {...result.props} placement={{ ...placement, collapsed: true }} />);
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/Show the panel/);
+  });
+
+  it('moves focus into the panel when the shortcut asks', () => {
+    const view = viewFor({});
+    const result = renderPanel(view, { focusRequest: 0 });
+    expect(document.activeElement).toBe(document.body);
+    result.rerender(<SidePanel {...result.props} focusRequest={1} />);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Collapse the panel');
+  });
+
+  it('switches edge and hides on this platform', () => {
+    const { onPlacement, container, unmount } = renderPanel(viewFor({}));
+    expect(container.querySelector('.dock.edge-right')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Move the panel to the left edge' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Hide on LinkedIn' }));
+    expect(onPlacement.mock.calls).toEqual([[{ edge: 'left' }], [{ hidden: true }]]);
+    unmount();
+    const left = renderPanel(viewFor({ settings: setPanelEdge(focusSettings(), 'left') }));
+    expect(left.container.querySelector('.dock.edge-left')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Move the panel to the right edge' })).toBeTruthy();
+  });
+
+  it('sits where it was left on this platform', () => {
+    const { container } = renderPanel(viewFor({ settings: setPanelPlacement(focusSettings(), 'linkedin', { top: 0.8 }) }));
+    expect(dockTop(container)).toBe('0.8');
+    expect(screen.getByRole('slider', { name: 'Panel position' }).getAttribute('aria-valuetext')).toBe('80 % from the top');
+  });
+
+  it('moves with the arrow keys on its handle and saves once the keys rest', () => {
+    const { onPlacement, container } = renderPanel(viewFor({}));
+    const handle = screen.getByRole('slider', { name: 'Panel position' });
+    fireEvent.keyDown(handle, { key: 'ArrowDown' });
+    fireEvent.keyDown(handle, { key: 'ArrowDown' });
+    expect(handle.getAttribute('aria-valuetext')).toBe('40 % from the top');
+    expect(dockTop(container)).toBe('0.4');
+    expect(onPlacement).not.toHaveBeenCalled();
+    act(() => { vi.advanceTimersByTime(400); });
+    expect(onPlacement).toHaveBeenCalledTimes(1);
+    expect(onPlacement).toHaveBeenCalledWith({ top: 0.4 });
+    fireEvent.keyDown(handle, { key: 'Home' });
+    act(() => { vi.advanceTimersByTime(400); });
+    expect(onPlacement).toHaveBeenLastCalledWith({ top: 0 });
+  });
+
+  it('is dragged up and down with the pointer, within the window', () => {
+    const { onPlacement, container } = renderPanel(viewFor({}));
+    const handle = screen.getByRole('slider', { name: 'Panel position' });
+    const range = window.innerHeight - (container.querySelector('.dock')!.getBoundingClientRect().height);
+    fireEvent.pointerDown(handle, { pointerId: 3, button: 0, clientY: 100 });
+    fireEvent.pointerMove(handle, { pointerId: 3, clientY: 100 + range * 0.2 });
+    expect(dockTop(container)).toBe('0.5');
+    expect(onPlacement).not.toHaveBeenCalled();
+    fireEvent.pointerMove(handle, { pointerId: 3, clientY: 100 + range * 5 });
+    fireEvent.pointerUp(handle, { pointerId: 3, clientY: 100 + range * 5 });
+    expect(onPlacement).toHaveBeenCalledWith({ top: 1 });
+  });
+});
+
+describe('side panel accessibility (axe-core)', () => {
+  /** Serious and critical findings; colour contrast needs a real layout engine (the e2e scan covers it). */
+  async function seriousViolations(root: Element): Promise<string[]> {
+    vi.useRealTimers();
+    const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+  }
+
+  const budgeted = setChannelBudget(focusSettings(), 'b2b', 'linkedin', 30);
+  const states: [string, PanelView][] = [
+    ['in focus with a budget', viewFor({ settings: budgeted.ok ? budgeted.settings : focusSettings() })],
+    ['flagged', viewFor({ channel: X_ACME })],
+    ['no specialization', viewFor({ settings: { ...focusSettings(), activeSpecializationId: null } })],
+    ['not tracked', viewFor({ settings: setPlatformTracked(focusSettings(), 'linkedin', false), counting: false, reason: 'untracked' })],
+  ];
+  for (const [name, view] of states) {
+    it(`has no serious or critical violations: ${name}`, async () => {
+      const { container } = renderPanel(view);
+      expect(await seriousViolations(container)).toEqual([]);
+    });
+  }
+
+  it('has no serious or critical violations collapsed', async () => {
+    const view = viewFor({ channel: ACME });
+    const { container } = renderPanel(view, { placement: { ...view.placement!, collapsed: true } });
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});

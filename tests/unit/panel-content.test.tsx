@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+import { fakeBrowser } from 'wxt/testing';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import contentScript from '@/entrypoints/panel.content/index';
+import type { PanelView } from '@/utils/messages';
+import { setPanelPlacement, type Settings } from '@/utils/settings';
+import { SETTINGS_KEY } from '@/utils/storage';
+import { installLocale } from './dashboard-locale';
+import { X_ACME, focusSettings, viewFor } from './panel-fixtures';
+
+/**
+ * The content script as a whole, against the fake browser: a stand-in background answers page
+ * reports with views made by the real buildPanelView from `settings`.
+ */
+let settings: Settings;
+let received: { type: string; [key: string]: unknown }[];
+let root: ShadowRoot | null;
+let ctx: ContentScriptContext;
+/** While set, the stand-in background holds its answers to page reports until it resolves. */
+let slowBackground: Promise<void> | null;
+
+const host = () => document.querySelector('channel-focus-panel');
+const reports = () => received.filter((message) => message.type === 'page-report').length;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Preact runs effects (focus moves among them) after the next frame. */
+const afterPaint = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+async function start(): Promise<void> {
+  ctx = new ContentScriptContext('panel-test');
+  contentScript.main(ctx);
+  await vi.waitFor(() => expect(reports()).toBeGreaterThan(0));
+  await flush();
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await installLocale('en');
+  fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  settings = focusSettings();
+  received = [];
+  root = null;
+  slowBackground = null;
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    root = attach.call(this, init);
+    return root;
+  });
+  fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = raw as { type: string };
+    if (message.type === 'panel-toggle') return undefined;
+    received.push(message);
+    if (message.type === 'page-report') {
+      return (slowBackground ?? Promise.resolve()).then(() => viewFor({ channel: X_ACME, settings }) satisfies PanelView);
+    }
+    return Promise.resolve({ ok: true });
+  });
+});
+
+afterEach(() => {
+  ctx?.notifyInvalidated();
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('panel content script', () => {
+  it('mounts in a closed shadow root under <html>, with the view', async () => {
+    await start();
+    const element = host();
+    expect(element?.parentElement).toBe(document.documentElement);
+    expect((element as Element & { shadowRoot: ShadowRoot | null }).shadowRoot).toBeNull();
+    expect(root?.mode).toBe('closed');
+    expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization');
+    expect(root?.querySelector('.account')?.textContent).toBe('@acme');
+    expect(root?.querySelector('style')).not.toBeNull();
+  });
+
+  it('shows a quiet placeholder tab at once, and the panel when the background answers', async () => {
+    let answer = () => {};
+    slowBackground = new Promise((resolve) => { answer = resolve; });
+    ctx = new ContentScriptContext('panel-test');
+    contentScript.main(ctx);
+    expect(host()?.parentElement).toBe(document.documentElement);
+    expect(root!.querySelector('.placeholder')).toBeTruthy();
+    expect(root!.querySelector('.dock')?.getAttribute('aria-hidden')).toBe('true');
+    expect(root!.querySelector('[role="status"]')).toBeNull();
+    answer();
+    await vi.waitFor(() => expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization'));
+    expect(root!.querySelector('.placeholder')).toBeNull();
+  });
+
+  it('takes the placeholder away where the user hid the panel', async () => {
+    let answer = () => {};
+    slowBackground = new Promise((resolve) => { answer = resolve; });
+    settings = setPanelPlacement(focusSettings(), 'x', { hidden: true });
+    ctx = new ContentScriptContext('panel-test');
+    contentScript.main(ctx);
+    expect(host()).not.toBeNull();
+    answer();
+    await vi.waitFor(() => expect(host()).toBeNull());
+  });
+
+  it('stays out of the page on a platform where the user hid it, and comes back when unhidden', async () => {
+    settings = setPanelPlacement(focusSettings(), 'x', { hidden: true });
+    await start();
+    expect(host()).toBeNull();
+    const before = reports();
+    settings = setPanelPlacement(settings, 'x', { hidden: false });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
+    await flush();
+    expect(host()).not.toBeNull();
+    // A settings change also asks for a fresh view: the focus status may have changed with it.
+    expect(reports()).toBe(before + 1);
+  });
+
+  it('collapses at once and asks the background to remember it', async () => {
+    await start();
+    root!.querySelector<HTMLButtonElement>('button[aria-label="Collapse the panel"]')!.click();
+    expect(root!.querySelector('.tab')).not.toBeNull();
+    expect(received).toContainEqual({ type: 'panel-placement', channel: X_ACME, collapsed: true });
+  });
+
+  it('follows a placement changed in another tab, without waiting for a report', async () => {
+    await start();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: setPanelPlacement(settings, 'x', { collapsed: true, top: 0.9 }) });
+    expect(root!.querySelector('.tab')).not.toBeNull();
+    expect(root!.querySelector<HTMLElement>('.dock')!.style.getPropertyValue('--top').trim()).toBe('0.9');
+  });
+
+  it('sends the quick action with the channel shown, then asks for a fresh view', async () => {
+    await start();
+    const before = reports();
+    root!.querySelector<HTMLButtonElement>('.actions .action.primary')!.click();
+    await flush();
+    expect(received).toContainEqual({ type: 'panel-add-to-focus', channel: X_ACME });
+    expect(reports()).toBe(before + 1);
+  });
+
+  it('toggles with the keyboard shortcut: hidden or collapsed opens and takes focus, open collapses', async () => {
+    settings = setPanelPlacement(focusSettings(), 'x', { hidden: true });
+    await start();
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'panel-toggle' }, {});
+    expect(host()).not.toBeNull();
+    await afterPaint();
+    expect(root!.activeElement?.getAttribute('aria-label')).toBe('Collapse the panel');
+    expect(received).toContainEqual({ type: 'panel-placement', channel: X_ACME, hidden: false, collapsed: false });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'panel-toggle' }, {});
+    expect(root!.querySelector('.tab')).not.toBeNull();
+    await afterPaint();
+    // Focus goes back where the user was typing.
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('cleans up when the extension is updated or disabled', async () => {
+    await start();
+    ctx.notifyInvalidated();
+    expect(host()).toBeNull();
+    const before = reports();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: setPanelPlacement(settings, 'x', { collapsed: true }) });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'panel-toggle' }, {});
+    expect(host()).toBeNull();
+    expect(reports()).toBe(before);
+  });
+});
