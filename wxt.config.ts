@@ -27,10 +27,14 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // storage: settings and history; idle: stop counting when the user is away or the screen locks;
-    // alarms: the batched write and the daily clean-up survive a sleeping service worker.
-    permissions: ['storage', 'idle', 'alarms'],
+    // alarms: the batched write and the daily clean-up survive a sleeping service worker;
+    // scripting: the panel on the user's own channels (custom hosts), registered at runtime.
+    permissions: ['storage', 'idle', 'alarms', 'scripting'],
     // Generated from the platform catalog, like the content script's matches.
     host_permissions: contentScriptMatches(),
+    // A custom channel's host is asked for when the user adds it, one host at a time; WXT drops
+    // optional_host_permissions from MV2 builds, where the same goes into optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

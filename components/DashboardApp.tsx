@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
 import { pauseTracking, resumeTracking, setActiveSpecialization, type Settings } from '@/utils/settings';
 import type { LiveReply } from '@/utils/messages';
-import { SETTINGS_KEY, decodeSettings, decodeUsage, usageKey } from '@/utils/storage';
+import { IMPORTED_KEY, SETTINGS_KEY, decodeSettings, readHistory, usageKey } from '@/utils/storage';
 import { addDays } from '@/utils/dashboard';
 import { localDate, startOfNextLocalDate } from '@/utils/tracking/local-date';
 import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
@@ -21,10 +21,11 @@ const POPUP_DAYS = 31;
 /** What the dashboard reads from storage; runs again whenever storage changes. */
 async function loadStored(variant: 'popup' | 'page', today: string): Promise<Loaded> {
   const keys = variant === 'popup'
-    ? [SETTINGS_KEY, ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i)))]
+    ? [SETTINGS_KEY, IMPORTED_KEY, ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i)))]
     : null;
   const all = await browser.storage.local.get(keys);
-  return { stored: decodeUsage(all).days, settings: decodeSettings(all[SETTINGS_KEY]).value };
+  // Own time plus what was imported from the user's other browsers.
+  return { stored: readHistory(all).visible, settings: decodeSettings(all[SETTINGS_KEY]).value };
 }
 
 /**

@@ -3,7 +3,7 @@ import { detectChannel } from '@/utils/channels';
 import { recordedChannel } from '@/utils/focus';
 import { isOwnSender, parseMessage, type LiveReply, type Message, type MessageSender, type PanelView, type StatusReply } from '@/utils/messages';
 import { buildPanelView } from '@/utils/panel-view';
-import { decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
+import { SETTINGS_KEY, decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { mergeDayTotals } from '@/utils/tracking/totals';
 import { panelAction } from './panel-actions';
 import { SettingsStore } from './settings-store';
@@ -47,6 +47,10 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void tracker.flush();
     if (alarm.name === RETENTION_ALARM) void applyRetention(settings.current);
+  });
+  // "Delete all data" removes the settings too: time not yet written must not come back after it.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes && changes[SETTINGS_KEY]?.newValue === undefined) void tracker.reset();
   });
   let retentionDays = settings.current.tracking.retentionDays;
   settings.onChange((current) => {

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeEnvelope, decodeSettings, decodeUsage, encodeEnvelope, trackerRecord, usageDay, usageKey, type Versioned,
+  backupList, decodeEnvelope, decodeSettings, decodeUsage, encodeEnvelope, importedUsage, trackerRecord, usageDay, usageKey,
+  type Versioned,
 } from '@/utils/storage';
 import { SETTINGS_VERSION, defaultSettings } from '@/utils/settings';
 
@@ -17,6 +18,8 @@ describe('stored examples of every version', () => {
     settings: { current: SETTINGS_VERSION, read: decodeSettings },
     usage: { current: usageDay.version, read: (raw) => decodeEnvelope(usageDay, raw) },
     tracker: { current: trackerRecord.version, read: (raw) => decodeEnvelope(trackerRecord, raw) },
+    imported: { current: importedUsage.version, read: (raw) => decodeEnvelope(importedUsage, raw) },
+    backups: { current: backupList.version, read: (raw) => decodeEnvelope(backupList, raw) },
   };
 
   it('has an example of every version of every item', () => {
