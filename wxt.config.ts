@@ -26,6 +26,7 @@ export default defineConfig({
     default_locale: 'en',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    commands: { 'toggle-panel': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_panel_shortcut__' } },
     // storage: settings and history; idle: stop counting when the user is away or the screen locks;
     // alarms: the batched write and the daily clean-up survive a sleeping service worker;
     // scripting: the panel on the user's own channels (custom hosts), registered at runtime.

@@ -5,7 +5,8 @@ import { isOwnSender, parseMessage, type LiveReply, type Message, type MessageSe
 import { buildPanelView } from '@/utils/panel-view';
 import { SETTINGS_KEY, decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { mergeDayTotals } from '@/utils/tracking/totals';
-import { panelAction } from './panel-actions';
+import { panelAction, registerPanelShortcut } from './panel-actions';
+import { clearBadge, updateBadge } from './badge';
 import { SettingsStore } from './settings-store';
 import { FLUSH_ALARM, TrackerService } from './tracker-service';
 import { RETENTION_ALARM, applyRetention, scheduleRetention } from './retention';
@@ -13,8 +14,12 @@ import { registerOptionsLifecycle } from './custom-hosts';
 
 export default defineBackground(() => {
   registerOptionsLifecycle();
+  registerPanelShortcut();
   const settings = new SettingsStore();
-  const tracker = new TrackerService(() => settings.current);
+  const tracker = new TrackerService(
+    () => settings.current,
+    (tabId) => browser.tabs.sendMessage(tabId, { type: 'report-now' }).then((answer) => answer === true),
+  );
   const channelOf = (url: string) => {
     const channel = detectChannel(url, settings.current.customHosts);
     return channel ? recordedChannel(channel, settings.current) : null;
@@ -26,6 +31,8 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // Only platform URLs are visible to us (host permissions, no `tabs` permission): enough to
     // follow a tab whose content script is gone.
+    // Chrome keeps a tab's badge across loads, and the next page may be no platform at all.
+    if (change.status === 'loading') void clearBadge(tabId);
     if (change.url) void tracker.handle({ type: 'tab-updated', tabId, windowId: tab.windowId ?? -1, channel: channelOf(change.url) });
   });
   browser.windows.onFocusChanged.addListener((windowId) => {
@@ -93,7 +100,9 @@ export default defineBackground(() => {
           type: 'page', tabId, windowId, channel, visible: message.visible,
           lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying,
         });
-        return panelView(tabId, channel);
+        const view = await panelView(tabId, channel);
+        void updateBadge(tabId, view, settings.current);
+        return view;
       }
       case 'panel-placement': case 'panel-add-to-focus': case 'panel-snooze': case 'panel-open': case 'panel-unhide':
         return panelAction(message, sender);

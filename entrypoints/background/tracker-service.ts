@@ -28,7 +28,14 @@ export class TrackerService {
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  constructor(private readonly settings: () => Settings) {}
+  /**
+   * @param askForReport asks a tab for a page report now and resolves once it was handled (false
+   *   when the tab has no content script): a write then confirms time up to the moment it runs.
+   */
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly askForReport: (tabId: number) => Promise<boolean> = async () => false,
+  ) {}
 
   #options(): TrackerOptions {
     const settings = this.settings();
@@ -105,10 +112,18 @@ export class TrackerService {
     if (this.#flushTimer !== undefined) return;
     this.#flushTimer = setTimeout(() => {
       this.#flushTimer = undefined;
-      void this.flush();
+      void this.#freshEvidence().then(() => this.flush());
     }, Math.max(0, delayMs) + 50);
     // Backstop for a worker stopped before the timer fires: the alarm wakes it again.
     void browser.alarms.create(FLUSH_ALARM, { when: Date.now() + Math.max(delayMs, 0) + 30_000 });
+  }
+
+  /** The counted tab's latest input, reported before a write (at most a second's wait). */
+  async #freshEvidence(): Promise<void> {
+    const { snapshot } = await this.live();
+    if (!snapshot.counting || snapshot.tabId === null) return;
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000));
+    await Promise.race([this.askForReport(snapshot.tabId).catch(() => false), timeout]);
   }
 
   /** Settles the confirmed time and writes it, if the write budget allows; otherwise schedules it. */

@@ -1,12 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
 import { PanelPlaceholder, SidePanel, SNOOZE_MINUTES, type PanelAction, type PlacementChange } from '@/components/SidePanel';
 import { pageTheme, type PageColours } from '@/components/panel/theme';
-import { formatPercent } from '@/utils/format';
 import type { PanelActionMessage, PanelPlacementView, PanelView, PageReportMessage } from '@/utils/messages';
 import { watchPageSignals } from './page-signals';
-import { isPanelToggle, SETTINGS_ITEM, storedPlacement } from './stored-placement';
+import { isPanelToggle, isReportRequest, SETTINGS_ITEM, storedPlacement } from './stored-placement';
 import panelCss from './panel.css?inline';
 
 /** Read once when the panel mounts: a page that changes its scheme later is rare, a style read per frame is not free. */
@@ -37,7 +35,7 @@ export default defineContentScript({
 
     const send = (report: PageReportMessage) => {
       lastInputAt = report.lastInputAt;
-      browser.runtime.sendMessage(report).then(
+      return browser.runtime.sendMessage(report).then(
         (reply) => {
           if (ctx.isInvalid || !reply) return;
           view = reply as PanelView;
@@ -49,8 +47,8 @@ export default defineContentScript({
       );
     };
 
-    // The first report goes out before anything else: its answer, the view, is what the first
-    // paint waits for, and everything below is done while the background answers.
+    // The first report goes out before anything else: its answer, the view, is what the panel
+    // waits for, and everything below is done while the background answers.
     const signals = watchPageSignals(ctx, send, () => view?.idleThresholdMs ?? 60_000);
 
     const host = document.createElement('channel-focus-panel');
@@ -63,11 +61,9 @@ export default defineContentScript({
     shadow.append(mountPoint);
 
     const theme = pageTheme(readPageColours());
+    // No time zone here: resolving it costs about 10 ms, on the way to the first paint. The panel
+    // asks for it only when it writes a time of day.
     const locale = browser.i18n.getUILanguage();
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    // The first message lookup and number format cost milliseconds each: pay them while waiting.
-    i18n.t('panel.label');
-    formatPercent(0, locale);
 
     const draw = () => {
       if (ctx.isInvalid) return;
@@ -79,18 +75,17 @@ export default defineContentScript({
         render(<PanelPlaceholder key="placeholder" edge="right" theme={theme} />, mountPoint);
         return;
       }
-      if (!view?.channel || !placement || placement.hidden) {
+      if (!view.channel || !placement || placement.hidden) {
         render(null, mountPoint);
         host.remove();
         return;
       }
-      // Inserted once there is something to show, and filled in the same task: one paint.
       // A child of <html>, not of the platform's <body> tree: SPA re-renders cannot remove it.
       // Connected before rendering, so that focus can move into it as it renders.
       if (!host.isConnected) document.documentElement.append(host);
       render(
         <SidePanel
-          key="panel" view={view} placement={placement} theme={theme} locale={locale} timeZone={timeZone}
+          key="panel" view={view} placement={placement} theme={theme} locale={locale}
           lastInputAt={() => lastInputAt} onPlacement={changePlacement} onAction={act} focusRequest={focusRequest}
         />,
         mountPoint,
@@ -120,7 +115,6 @@ export default defineContentScript({
       ask(message).then(() => { if (message.type !== 'panel-open') signals.reportNow(); }, () => {});
     }
 
-
     // Settings changed (here, in another tab, in the popup or options): take the stored placement,
     // and ask for a fresh view, whose focus status may have changed with them.
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -138,6 +132,9 @@ export default defineContentScript({
 
     // The keyboard shortcut (manifest `commands`), forwarded by the background to this tab.
     const onMessage = (raw: unknown) => {
+      // Before a write the background asks the counted tab for its latest input: the write then
+      // covers the time up to now, not up to the last heartbeat.
+      if (isReportRequest(raw)) return Promise.resolve(signals.reportNow()).then(() => true);
       if (!isPanelToggle(raw) || !placement) return undefined;
       const focusInside = document.activeElement === host;
       if (placement.hidden || placement.collapsed) {
@@ -156,6 +153,7 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
 
+    // The placeholder, in the same task as the script's start: painted with the next frame.
     draw();
 
     ctx.onInvalidated(() => {

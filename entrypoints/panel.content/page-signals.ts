@@ -23,9 +23,9 @@ function audibleMediaPlaying(): boolean {
  */
 export function watchPageSignals(
   ctx: ContentScriptContext,
-  send: (report: PageReportMessage) => void,
+  send: (report: PageReportMessage) => Promise<unknown> | void,
   idleThresholdMs: () => number,
-): { reportNow(): void } {
+): { reportNow(): Promise<unknown> | void } {
   // A page that loads in the focused window is being looked at: the load is the user's doing.
   let lastInputAt: number | null = document.hasFocus() ? Date.now() : null;
   let lastSentAt = 0;
@@ -40,7 +40,7 @@ export function watchPageSignals(
     }
     lastSentAt = Date.now();
     lastUrl = location.href;
-    send({
+    const sent = send({
       type: 'page-report',
       url: location.href,
       visible: document.visibilityState === 'visible',
@@ -49,6 +49,7 @@ export function watchPageSignals(
       focused: document.hasFocus(),
     });
     scheduleHeartbeat();
+    return sent;
   };
 
   // Keeps reporting while there is something to report: input within the threshold, or media.

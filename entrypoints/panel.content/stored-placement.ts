@@ -31,3 +31,8 @@ export function storedPlacement(raw: unknown, current: PanelPlacementView): Pane
 export function isPanelToggle(raw: unknown): raw is PanelToggleMessage {
   return isRecord(raw) && raw.type === 'panel-toggle';
 }
+
+/** The background's request for a report now (before it writes the day's totals). */
+export function isReportRequest(raw: unknown): boolean {
+  return isRecord(raw) && raw.type === 'report-now';
+}
