@@ -24,7 +24,8 @@ export interface SidePanelProps {
   placement: PanelPlacementView;
   theme: PanelTheme;
   locale: string;
-  timeZone: string;
+  /** The zone times of day are written in; the system's when not given (looked up only when needed). */
+  timeZone?: string;
   /** The page's last input, read at render time: the live counter stops where presence would end. */
   lastInputAt: () => number | null;
   onPlacement(change: PlacementChange): void;
@@ -32,6 +33,13 @@ export interface SidePanelProps {
   /** Changes when the keyboard shortcut opened the panel: focus moves into it. */
   focusRequest?: number;
   clock?: () => number;
+}
+
+let systemZone: string | undefined;
+/** The system's time zone, resolved once and only when a time of day is written (it is not free). */
+function localTimeZone(): string {
+  systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return systemZone;
 }
 
 /** `1:05:09` — a running clock reads the same in every language. */
@@ -70,10 +78,10 @@ export function panelStatus(view: PanelView): { text: string; tone: StatusTone }
 }
 
 /** The live indicator: counting, or why not. Null when the tracker has not seen this tab yet. */
-export function liveState(view: PanelView, locale: string, timeZone: string): { counting: boolean; text: string } | null {
+export function liveState(view: PanelView, locale: string, timeZone?: string): { counting: boolean; text: string } | null {
   if (view.counting) return { counting: true, text: i18n.t('panel.live.counting') };
   const pausedText = () => view.pausedUntil !== null
-    ? i18n.t('panel.paused.pausedUntil', [formatTime(view.pausedUntil, locale, timeZone)])
+    ? i18n.t('panel.paused.pausedUntil', [formatTime(view.pausedUntil, locale, timeZone ?? localTimeZone())])
     : i18n.t('panel.paused.paused');
   if (view.focus?.status === 'not-tracked') {
     switch (view.focus.reason) {
@@ -92,10 +100,10 @@ export function liveState(view: PanelView, locale: string, timeZone: string): { 
 }
 
 /** A line under the status when it needs one: a running snooze, after-hours time, no focus at all. */
-function statusNote(view: PanelView, locale: string, timeZone: string): string | null {
+function statusNote(view: PanelView, locale: string, timeZone?: string): string | null {
   const focus = view.focus;
   if (focus?.status === 'outside' && view.snoozedUntil !== null) {
-    return i18n.t('panel.note.snoozedUntil', [formatTime(view.snoozedUntil, locale, timeZone)]);
+    return i18n.t('panel.note.snoozedUntil', [formatTime(view.snoozedUntil, locale, timeZone ?? localTimeZone())]);
   }
   if ((focus?.status === 'in-focus' || focus?.status === 'outside') && focus.afterHours) return i18n.t('panel.note.afterHoursNow');
   if (focus?.status === 'no-specialization') return i18n.t('panel.note.noSpecialization');

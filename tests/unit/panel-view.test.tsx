@@ -1,3 +1,5 @@
+import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageTheme, parseRgb, relativeLuminance } from '@/components/panel/theme';
 import { isPanelToggle, storedPlacement } from '@/entrypoints/panel.content/stored-placement';
@@ -116,5 +118,23 @@ describe('stored placement: read from the settings in a storage change', () => {
     expect(isPanelToggle({ type: 'panel-toggle' })).toBe(true);
     expect(isPanelToggle({ type: 'page-report' })).toBe(false);
     expect(isPanelToggle('panel-toggle')).toBe(false);
+  });
+});
+
+describe('panel strings', () => {
+  async function panelMessages(language: string): Promise<Map<string, ParsedMessage>> {
+    const messages = await parseMessagesFile(resolve(import.meta.dirname, '../../locales', `${language}.yml`));
+    return new Map(messages.filter((message) => message.key[0] === 'panel').map((message) => [message.key.join('.'), message]));
+  }
+
+  // English and German parity is tests/unit/locales.test.ts's; the issue fixes these three texts.
+  it('say the three statuses exactly as specified', async () => {
+    const text = async (language: string, key: string) => {
+      const message = (await panelMessages(language)).get(key);
+      return message && 'message' in message ? message.message : undefined;
+    };
+    expect(await text('en', 'panel.status.inFocus')).toBe('In focus');
+    expect(await text('en', 'panel.status.outside')).toBe('Outside your specialization');
+    expect(await text('en', 'panel.status.notTracked')).toBe('Not tracked');
   });
 });
