@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
+import { HiddenPanels } from '@/components/HiddenPanels';
 import { pauseTracking, resumeTracking, setActiveSpecialization, type Settings } from '@/utils/settings';
 import type { LiveReply } from '@/utils/messages';
 import { IMPORTED_KEY, SETTINGS_KEY, decodeSettings, readHistory, usageKey } from '@/utils/storage';
@@ -72,6 +73,7 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
     pausedUntil,
   };
   return (
+    <>
     <Dashboard
       variant={variant}
       days={live ? withUnwritten(loaded.stored, live.unwritten) : loaded.stored}
@@ -88,5 +90,7 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
       onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
       onOpenSetup={() => void browser.runtime.openOptionsPage()}
     />
+    <HiddenPanels settings={loaded.settings} />
+    </>
   );
 }
