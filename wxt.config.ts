@@ -9,6 +9,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // Our own scripts start the browsers (tests, npm start), never `wxt`.
   webExt: { disabled: true },
+  // The bench builds into its own folder, so a build running meanwhile cannot swap its extension.
+  outDir: process.env.CF_OUT_DIR ?? '.output',
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-sources.zip' },
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {

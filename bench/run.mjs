@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 
 const quick = process.argv.includes('--quick');
-const env = { ...process.env, NO_COLOR: '1', CF_E2E_NETNS: '1', CF_BENCH_QUICK: quick ? '1' : '0' };
+const env = { ...process.env, NO_COLOR: '1', CF_E2E_NETNS: '1', CF_BENCH_QUICK: quick ? '1' : '0', CF_OUT_DIR: '.output-bench' };
 if (spawnSync('node_modules/.bin/wxt', ['build'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
 const unshare = process.getuid?.() === 0 ? ['unshare', '-n'] : ['unshare', '-rn'];
 const inner = 'openbox >/dev/null 2>&1 & sleep 0.5; exec "$@"';

@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
-export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+const OUT_DIR = join(ROOT, process.env.CF_OUT_DIR ?? '.output');
+export const CHROME_BUILD = join(OUT_DIR, 'chrome-mv3');
+export const FIREFOX_BUILD = join(OUT_DIR, 'firefox-mv2');
 /** Fixed so Firefox's moz-extension:// origin is known before start. */
 export const FIREFOX_UUID = '7d1c1f0e-3c4a-4b8e-9a51-0c6f2f5e6a11';
 export const GECKO_ID = 'channel-focus@channel-focus.app';
