@@ -37,7 +37,10 @@ export default defineConfig({
     host_permissions: contentScriptMatches(),
     // A custom channel's host is asked for when the user adds it, one host at a time; WXT drops
     // optional_host_permissions from MV2 builds, where the same goes into optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // notifications: the flag's notification, asked for when the user turns it on.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['*://*/*', 'notifications'] }
+      : { optional_host_permissions: ['*://*/*'], optional_permissions: ['notifications'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

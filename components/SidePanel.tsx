@@ -6,6 +6,7 @@ import type { BudgetStatus } from '@/utils/focus';
 import { formatDuration, formatPercent, formatTime } from '@/utils/format';
 import type { PanelPlacementView, PanelView } from '@/utils/messages';
 import { FoldIcon, GripIcon, PauseIcon, StatusIcon, SwapIcon, type StatusTone } from './panel/icons';
+import { PauseScreen } from './panel/PauseScreen';
 import { PlatformBadge } from './panel/PlatformBadge';
 import type { PanelTheme } from './panel/theme';
 
@@ -29,7 +30,10 @@ export interface SidePanelProps {
   /** The page's last input, read at render time: the live counter stops where presence would end. */
   lastInputAt: () => number | null;
   onPlacement(change: PlacementChange): void;
-  onAction(action: PanelAction): void;
+  /** `minutes` with `snooze`: how long the pause screen's choice quiets the flag (the quick action's default otherwise). */
+  onAction(action: PanelAction, minutes?: number): void;
+  /** The user's choice `settings.flags.pauseScreen`: a flagged channel asks why and for how long first. */
+  pauseScreen?: boolean;
   /** Changes when the keyboard shortcut opened the panel: focus moves into it. */
   focusRequest?: number;
   clock?: () => number;
@@ -150,6 +154,10 @@ export function SidePanel(props: SidePanelProps) {
   const onPlacementRef = useRef(onPlacement);
   onPlacementRef.current = onPlacement;
   const collapsed = placement.collapsed;
+  /** The channel whose pause screen was answered or dismissed; it asks again once the flag has been lifted. */
+  const [pauseDone, setPauseDone] = useState<string | null>(null);
+  const pauseKey = view.label ?? '';
+  const showPause = props.pauseScreen === true && view.flagged && pauseDone !== pauseKey;
 
   // The live counter is the panel's only timer: only while counting, and only when it shows.
   useEffect(() => {
@@ -171,6 +179,11 @@ export function SidePanel(props: SidePanelProps) {
     target?.focus();
   });
 
+  // A snooze ends, the channel is added to the focus: the next flag on it asks again.
+  useEffect(() => {
+    if (!view.flagged) setPauseDone(null);
+  }, [view.flagged]);
+
   // A keyboard move still waiting to be saved is saved when the panel goes away.
   useEffect(() => () => {
     const pending = keyCommit.current;
@@ -185,6 +198,29 @@ export function SidePanel(props: SidePanelProps) {
   const other = placement.edge === 'right' ? 'left' : 'right';
   const dockStyle = `--top:${top}`;
   const dockClass = `dock edge-${placement.edge} theme-${theme}`;
+
+  if (showPause) {
+    const name = view.platformName ?? view.label ?? '';
+    return (
+      <div class={dockClass} style={dockStyle} ref={dockRef}>
+        <aside class="shell" aria-label={i18n.t('panel.label')}>
+          <PauseScreen
+            name={view.account ? `${name} · ${view.account}` : name}
+            onContinue={(minutes) => {
+              setPauseDone(pauseKey);
+              focusNext.current = collapsed ? 'tab' : 'collapse';
+              onAction('snooze', minutes);
+            }}
+            onDismiss={() => {
+              setPauseDone(pauseKey);
+              focusNext.current = 'tab';
+              if (!collapsed) onPlacement({ collapsed: true });
+            }}
+          />
+        </aside>
+      </div>
+    );
+  }
 
   if (collapsed) {
     const label = i18n.t('panel.controls.expand', [status.text]);

@@ -126,6 +126,8 @@ export interface PanelView {
   placement: PanelPlacementView | null;
   /** The background's clock when this view was made, for the live counter. */
   asOf: number;
+  /** The user's choice: a flagged channel asks why and for how long first. */
+  pauseScreen: boolean;
 }
 
 /** The answer to `live`: what the views add to the stored days for live figures. */

@@ -75,6 +75,7 @@ export function buildPanelView(input: {
     focusShare: focusShare(rows),
     budget: channel && spec ? (budgetForChannel(channel, spec, rows)?.status ?? null) : null,
     idleThresholdMs: input.idleThresholdMs,
+    pauseScreen: settings.flags.pauseScreen,
     flagged: focus?.status === 'outside' && !focus.snoozed,
     snoozedUntil: channel && focus?.status === 'outside' ? snoozeEnd(channel, now, settings) : null,
     pausedUntil,

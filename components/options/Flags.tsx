@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { LIMITS, setFlagLoudness, setNotifyAfterMinutes, type Settings } from '@/utils/settings';
 import { Checkbox, NumberField, Section } from './fields';
@@ -15,6 +17,20 @@ export function Flags(props: { settings: Settings; save(next: Settings): void })
     save(result.settings);
     return null;
   };
+  /** The browser said no to notifications: the setting stays off, and the page says why. */
+  const [denied, setDenied] = useState(false);
+  // Called straight from the change: the permission request needs the user's gesture.
+  const turnNotify = (on: boolean) => {
+    setDenied(false);
+    if (!on) {
+      notify(null);
+      return;
+    }
+    browser.permissions.request({ permissions: ['notifications'] }).then(
+      (granted) => (granted ? notify(DEFAULT_NOTIFY_MINUTES) : setDenied(true)),
+      () => setDenied(true),
+    );
+  };
   return (
     <Section id="flags" title={i18n.t('options.flags.title')} intro={i18n.t('options.flags.intro')}>
       <Checkbox label={i18n.t('options.flags.panel')} hint={i18n.t('options.flags.panelHint')} checked disabled onChange={() => {}} />
@@ -28,8 +44,9 @@ export function Flags(props: { settings: Settings; save(next: Settings): void })
         label={i18n.t('options.flags.notify')}
         hint={i18n.t('options.flags.notifyHint')}
         checked={flags.notifyAfterMinutes !== null}
-        onChange={(on) => notify(on ? DEFAULT_NOTIFY_MINUTES : null)}
+        onChange={turnNotify}
       />
+      <p class="cf-status-slot" role="status">{denied && i18n.t('alerts.permissionDenied')}</p>
       {flags.notifyAfterMinutes !== null && (
         <NumberField
           class="cf-indent"

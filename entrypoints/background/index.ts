@@ -7,6 +7,7 @@ import { SETTINGS_KEY, decodeEnvelope, usageDay, usageKey } from '@/utils/storag
 import { mergeDayTotals } from '@/utils/tracking/totals';
 import { panelAction, registerPanelShortcut } from './panel-actions';
 import { clearBadge, updateBadge } from './badge';
+import { notifyIfDue } from './notifications';
 import { SettingsStore } from './settings-store';
 import { FLUSH_ALARM, TrackerService } from './tracker-service';
 import { RETENTION_ALARM, applyRetention, scheduleRetention } from './retention';
@@ -102,6 +103,7 @@ export default defineBackground(() => {
         });
         const view = await panelView(tabId, channel);
         void updateBadge(tabId, view, settings.current);
+        void notifyIfDue(view, settings.current);
         return view;
       }
       case 'panel-placement': case 'panel-add-to-focus': case 'panel-snooze': case 'panel-open': case 'panel-unhide':

@@ -87,6 +87,7 @@ export default defineContentScript({
         <SidePanel
           key="panel" view={view} placement={placement} theme={theme} locale={locale}
           lastInputAt={() => lastInputAt} onPlacement={changePlacement} onAction={act} focusRequest={focusRequest}
+          pauseScreen={view.pauseScreen}
         />,
         mountPoint,
       );
@@ -105,11 +106,11 @@ export default defineContentScript({
         .finally(() => { placementWrites -= 1; });
     }
 
-    function act(action: PanelAction) {
+    function act(action: PanelAction, minutes = SNOOZE_MINUTES) {
       const channel = view?.channel;
       if (!channel) return;
       const message: PanelActionMessage = action === 'add-to-focus' ? { type: 'panel-add-to-focus', channel }
-        : action === 'snooze' ? { type: 'panel-snooze', channel, minutes: SNOOZE_MINUTES }
+        : action === 'snooze' ? { type: 'panel-snooze', channel, minutes }
         : { type: 'panel-open', page: action === 'open-dashboard' ? 'dashboard' : 'options' };
       // The changed settings come back as a new view with the next report.
       ask(message).then(() => { if (message.type !== 'panel-open') signals.reportNow(); }, () => {});
