@@ -15,7 +15,7 @@ import {
   type TrackerRecord,
 } from '@/utils/storage';
 
-/** Distributes the pending time per date into the stored days: one write for all of them. */
+/** A browser event as the wiring reports it: the service adds the clock readings. */
 type EventWithoutClock = TrackerEvent extends infer E ? (E extends TrackerEvent ? Omit<E, 'at' | 'mono'> : never) : never;
 
 export const FLUSH_ALARM = 'flush';
