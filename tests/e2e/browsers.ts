@@ -103,7 +103,14 @@ export async function launchChromium(options: { profileDir?: string; lang?: stri
       await browser.close().catch(() => {});
       if (!exited) child.kill('SIGTERM');
       await waitExit();
-      if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+      // Chromium's helpers may still be writing for a moment: retry, and never fail a test on clean-up.
+      if (!keepProfile && !options.profileDir) {
+        try {
+          rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+        } catch (error) {
+          console.warn(`Could not remove the test profile ${profileDir}: ${String(error)}`);
+        }
+      }
     },
     async kill() {
       child.kill('SIGKILL');
