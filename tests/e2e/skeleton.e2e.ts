@@ -70,8 +70,9 @@ describe('Chromium in German', () => {
     try {
       const page = await session.browser.newPage();
       await page.goto(`${session.extensionBase}/popup.html`);
-      // A new user's popup: the empty state, in German.
-      await page.waitForFunction(() => document.body.innerText.includes('Noch nichts erfasst'), { timeout: 10_000 });
+      await page.bringToFront();
+      // A new user's popup: the empty state, in German (polled: a page without focus gets no frames).
+      await page.waitForFunction(() => document.body.innerText.includes('Noch nichts erfasst'), { timeout: 10_000, polling: 200 });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
       await page.goto('http://www.linkedin.com/feed/');
       const panel = await waitFor(async () => { const p = await readChromiumPanel(page); return p?.text.includes('Heute') && p; }, 10_000, 'the German panel');
