@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { ROOT, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
 import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, writeSettings, type BrowserUnderTest, type Step } from './scripted-session';
 import type { Specialization } from '@/utils/settings';
+import { channelRows } from './popup-dom';
 
 const spec = (id: string, name: string, platform: 'linkedin' | 'x'): Specialization => ({
   id, name, channels: [{ platform, accounts: null }], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null,
@@ -16,15 +17,6 @@ const SESSION: Step[] = [
   { open: 'x', url: 'http://x.com/acmebrand', window: 1, channel: 'x:acmebrand' },
   { stay: 3000 },
 ];
-
-/** Today's channel rows as the popup lists them: name, time, and whether the row is flagged. */
-function channelRows(page: Page) {
-  return page.evaluate(() => [...document.querySelectorAll('.cf-channels > li')].map((li) => ({
-    name: (li.querySelector(':scope > .cf-row .cf-expand') ?? li.querySelector(':scope > .cf-row .cf-name'))?.textContent?.trim() ?? '',
-    time: li.querySelector('.cf-time')?.textContent?.trim() ?? '',
-    flagged: !!li.querySelector(':scope > .cf-flag'),
-  })));
-}
 
 async function axeViolations(page: Page) {
   // Evaluated through the automation protocol: the extension page's CSP forbids inline scripts.
