@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { platformName, type Channel } from '@/utils/channels';
 import type { ChannelRow, PlatformRow } from '@/utils/dashboard';
 import { PLATFORMS } from '@/utils/platforms';
-import { PLATFORM_IDS } from '@/utils/platforms/types';
+import { badgeLook } from '@/components/panel/PlatformBadge';
 
 /** How a platform group reads: the platform's name, a custom host, or the raw key of an unknown one. */
 export function groupLabel(row: PlatformRow): string {
@@ -29,25 +29,15 @@ export function channelRowLabel(row: ChannelRow): string {
 }
 
 /**
- * An original letter badge per platform (no brand logos): the first two letters of its name on a
- * hue spread by the golden angle, so neighbouring platforms differ. Decorative: the name is
- * always written next to it.
+ * The platform's letter badge (the look is shared with the side panel: badgeLook). Decorative:
+ * the name is always written next to it.
  */
 export function PlatformBadge({ channel }: { channel: Channel | null }) {
-  let letters = '?';
-  let fill = 'var(--cf-badge-neutral)';
-  if (channel && channel.platform !== 'custom') {
-    const name = platformName(channel.platform);
-    letters = name.charAt(0).toUpperCase() + name.slice(1, 2).toLowerCase();
-    const hue = Math.round((PLATFORM_IDS.indexOf(channel.platform) * 137.508) % 360);
-    fill = `hsl(${hue} 55% 36%)`;
-  } else if (channel?.account) {
-    letters = channel.account.slice(0, 1).toUpperCase();
-  }
+  const look = channel ? badgeLook(channel, channel.platform === 'custom' ? '' : platformName(channel.platform)) : null;
   return (
     <svg class="cf-badge" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <rect width="20" height="20" rx="5" fill={fill} />
-      <text x="10" y="13.5" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">{letters}</text>
+      <rect width="20" height="20" rx="5" fill={look?.fill ?? 'var(--cf-badge-neutral)'} />
+      <text x="10" y="13.5" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">{look?.letters ?? '?'}</text>
     </svg>
   );
 }

@@ -2,9 +2,10 @@ import type { Channel } from '@/utils/channels';
 import { PLATFORM_IDS } from '@/utils/platforms/types';
 
 /**
- * The dashboard's letter badge (components/dashboard/labels.tsx) without the platform catalog:
- * the name comes from the background, so the page bundle stays small. Same letters and hues, so
- * a platform looks the same in the panel and in the report. Decorative: the name is written next to it.
+ * An original letter badge per platform (no brand logos): the first two letters of its name on a
+ * hue spread by the golden angle, so neighbouring platforms differ. It takes the name instead of
+ * reading the catalog, so the page bundle stays small; the dashboard uses the same look.
+ * Decorative: the name is written next to it.
  */
 export function badgeLook(channel: Channel, name: string): { letters: string; fill: string | null } {
   if (channel.platform === 'custom') return { letters: (channel.account ?? '?').slice(0, 1).toUpperCase(), fill: null };

@@ -206,16 +206,31 @@ describe('side panel: what it shows', () => {
 });
 
 describe('platform letter badge', () => {
-  it('looks like the dashboard’s for every platform, without the catalog in the page', () => {
+  const look = (root: Element) => [root.querySelector('rect')?.getAttribute('fill'), root.querySelector('text')?.textContent];
+
+  it('shows two letters of the name on a hue of its own, the same in the panel and the dashboard', () => {
+    const fills = new Set<string>();
     for (const platform of PLATFORM_IDS) {
       const channel = { platform, account: null };
-      const ours = render(<PlatformBadge channel={channel} name={platformName(platform)} />);
+      const name = platformName(platform);
+      const ours = render(<PlatformBadge channel={channel} name={name} />);
       const theirs = render(<DashboardBadge channel={channel} />);
-      const look = (root: Element) => [root.querySelector('rect')?.getAttribute('fill'), root.querySelector('text')?.textContent];
-      expect(look(ours.container)).toEqual(look(theirs.container));
+      const [fill, letters] = look(ours.container);
+      expect(letters).toBe(name.charAt(0).toUpperCase() + name.slice(1, 2).toLowerCase());
+      expect(fill).toMatch(/^hsl\(\d+ 55% 36%\)$/);
+      fills.add(fill!);
+      expect(look(theirs.container)).toEqual([fill, letters]);
       ours.unmount();
       theirs.unmount();
     }
+    expect(fills.size).toBe(PLATFORM_IDS.length);
+  });
+
+  it('gives a custom host its first letter on the neutral colour, and an unknown channel a question mark', () => {
+    const custom = render(<DashboardBadge channel={{ platform: 'custom', account: 'forum.example.org' }} />);
+    expect(look(custom.container)).toEqual(['var(--cf-badge-neutral)', 'F']);
+    const unknown = render(<DashboardBadge channel={null} />);
+    expect(look(unknown.container)).toEqual(['var(--cf-badge-neutral)', '?']);
   });
 });
 
