@@ -16,6 +16,9 @@ describe('UI strings', () => {
       const translation = german.get(key)!;
       expect({ key, type: translation.type, substitutions: translation.substitutions })
         .toEqual({ key, type: message.type, substitutions: message.substitutions });
+      for (const text of [message, translation].map((m) => ('message' in m ? m.message : m.plurals))) {
+        expect(text, key).toBeTruthy();
+      }
     }
   });
 
