@@ -1,0 +1,299 @@
+// Issue 12, "Every counted second is a second the user was there": three situations in which
+// time used to be counted (or shown) that the user did not spend, each recording its own ground
+// truth like runScriptedSession does. Shared by presence.e2e.ts (Chromium and Firefox) and
+// `npm run bench` (Chromium).
+//
+// (a) selfMovingPage: the user looks at a chat that scrolls itself and fires synthetic input
+//     events, then walks away. Counting must stop at the user's last real input.
+// (b) leftPlatform: the user leaves a platform in the same tab for a site that is no platform,
+//     switches windows away and back and stays there. The platform must gain nothing after it
+//     was left.
+// (c) exportRightAfter: the user browses a platform, opens the options page and exports at once.
+//     The file must hold that time, not only what the 15 s write interval had stored.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { channelKey } from '@/utils/channels';
+import { waitFor } from './browsers';
+import { activateWindow, keepPresent, windowsNamed } from './desktop';
+import { IDLE_THRESHOLD_S, openObserver, storedTotals, writeSettings, type BrowserUnderTest } from './scripted-session';
+
+/** The time after which every counted second is in storage.local (the write interval is 15 s). */
+export const WRITE_WAIT_MS = 17_000;
+/** How far counted time may be from the truth, per channel. */
+export const TOLERANCE_MS = 1000;
+
+export const CHAT_URL = 'http://www.linkedin.com/messaging/';
+export const CHAT_CHANNEL = 'linkedin';
+export const PLATFORM_URL = 'http://www.linkedin.com/company/acme-gmbh/';
+export const PLATFORM_CHANNEL = 'linkedin:company/acme-gmbh';
+/** No platform: the extension has no content script and no host permission there. */
+export const ELSEWHERE_URL = 'http://www.example.org/news';
+export const SECOND_WINDOW_URL = 'http://www.example.org/elsewhere';
+export const EXPORT_URL = 'http://x.com/acmebrand';
+export const EXPORT_CHANNEL = 'x:acmebrand';
+
+export interface PresenceRow {
+  key: string;
+  /** ms the user spent there, by the script's clock */
+  truth: number;
+  /** ms the extension counted (stored, or exported) */
+  counted: number;
+  /** counted − truth, ms */
+  error: number;
+}
+
+export interface PresenceFigures {
+  scenario: 'self-moving-page' | 'left-platform' | 'export-right-after';
+  /** The channel the scenario is about. */
+  channel: string;
+  /** counted − truth for that channel, ms. */
+  errorMs: number;
+  /** Every channel with truth or counted time. */
+  rows: PresenceRow[];
+  /** Other figures worth printing (ms): how long the user was away, how soon the export ran... */
+  notes: Record<string, number>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The moment of a change that happens somewhere within an action: the middle of it. */
+async function changeAt(action: () => Promise<void>): Promise<number> {
+  const before = Date.now();
+  await action();
+  return Math.round((before + Date.now()) / 2);
+}
+
+export function compareTotals(truth: Record<string, number>, counted: Record<string, number>): PresenceRow[] {
+  const keys = [...new Set([...Object.keys(truth), ...Object.keys(counted)])].sort();
+  return keys.map((key) => {
+    const t = Math.round(truth[key] ?? 0);
+    const c = Math.round(counted[key] ?? 0);
+    return { key, truth: t, counted: c, error: c - t };
+  });
+}
+
+function figures(
+  scenario: PresenceFigures['scenario'], channel: string, truth: Record<string, number>, counted: Record<string, number>,
+  notes: Record<string, number>,
+): PresenceFigures {
+  const rows = compareTotals(truth, counted);
+  return { scenario, channel, errorMs: rows.find((row) => row.key === channel)?.error ?? 0, rows, notes };
+}
+
+/** Observer tab with the smallest idle threshold (and, for the options page, a finished setup). */
+async function prepare(session: BrowserUnderTest): Promise<Page> {
+  const observer = await openObserver(session);
+  await writeSettings(observer, (s) => ({
+    ...s, setup: { completed: true, skipped: false }, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
+  }));
+  return observer;
+}
+
+/** Opens `url` in a new tab of the current window and shows it; resolves with the moment it was shown. */
+async function openTab(session: BrowserUnderTest, url: string): Promise<{ page: Page; at: number }> {
+  let page: Page | null = null;
+  const at = await changeAt(async () => {
+    page = await session.browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#title');
+    await page.bringToFront();
+  });
+  return { page: page!, at };
+}
+
+/** Leaves the counted channel without any input the X server sees: a blank tab in front. */
+async function blankTab(session: BrowserUnderTest): Promise<number> {
+  return changeAt(async () => {
+    const blank = await session.browser.newPage();
+    await blank.goto('about:blank');
+    await blank.bringToFront();
+  });
+}
+
+/** The X window showing a page whose title contains `title`. */
+async function windowOf(title: string): Promise<string> {
+  return waitFor(async () => (await windowsNamed(title))[0], 5000, `an X window named "${title}"`);
+}
+
+export interface SelfMovingOptions {
+  /** How long the user is there, moving the pointer over the chat. */
+  presentMs?: number;
+  /** How long the user is away while the page keeps moving by itself. */
+  awayMs?: number;
+}
+
+/**
+ * (a) A chat page that scrolls itself every 300 ms and fires untrusted pointer, key, wheel,
+ * touch and scroll events every second (tests/fixtures/site/presence/chat.js). The user is there
+ * `presentMs` with the real pointer moving over it, then walks away for `awayMs` with the page
+ * still in front. Then the test, not the user, puts a blank tab in front (no X input) and waits
+ * for the write. Truth: from the page's opening to the last real pointer movement.
+ */
+export async function selfMovingPage(session: BrowserUnderTest, options: SelfMovingOptions = {}): Promise<PresenceFigures> {
+  const { presentMs = 6000, awayMs = 45_000 } = options;
+  const observer = await prepare(session);
+  const presence = keepPresent();
+  try {
+    const { page, at: openedAt } = await openTab(session, CHAT_URL);
+    await sleep(presentMs);
+    const lastMove = await presence.stop();
+    const before = await page.evaluate(() => document.getElementById('stats')?.textContent ?? '');
+    await sleep(awayMs);
+    // The page really kept moving meanwhile (a broken fixture would make the test pass for nothing).
+    const after = await page.evaluate(() => document.getElementById('stats')?.textContent ?? '');
+    const endedAt = await blankTab(session);
+    await sleep(WRITE_WAIT_MS);
+    const counted = await storedTotals(observer);
+    const synthetic = (text: string) => Number(/^(\d+) synthetic/.exec(text)?.[1] ?? 0);
+    return figures('self-moving-page', CHAT_CHANNEL, { [CHAT_CHANNEL]: lastMove - openedAt }, counted, {
+      awayMs: endedAt - lastMove, syntheticEventsWhileAway: synthetic(after) - synthetic(before),
+    });
+  } finally {
+    await presence.stop();
+    await observer.close().catch(() => {});
+  }
+}
+
+export interface LeftPlatformOptions {
+  /** How long the user is on the platform before leaving it. */
+  presentMs?: number;
+  /** How long the user stays (pointer moving) on the site that is no platform, after the window switch. */
+  afterMs?: number;
+  /** How the tab leaves: a typed address (page.goto) or a click on a plain link in the platform page. */
+  leaveBy?: 'address' | 'link';
+}
+
+/**
+ * (b) A platform tab with the user there `presentMs`, then the same tab goes to a site that is no
+ * platform (typed address or plain link). Two seconds later a second window opens (a switch away),
+ * the user goes back to the first window and stays `afterMs` with the pointer moving, with one more
+ * round trip to the second window halfway. Then the user walks away; the test waits for the system
+ * to go idle and for the write. Truth: the platform from its opening to the navigation; nothing else.
+ */
+export async function leftPlatform(session: BrowserUnderTest, options: LeftPlatformOptions = {}): Promise<PresenceFigures> {
+  const { presentMs = 6000, afterMs = 20_000, leaveBy = 'address' } = options;
+  const observer = await prepare(session);
+  const presence = keepPresent();
+  try {
+    const { page, at: openedAt } = await openTab(session, PLATFORM_URL);
+    const firstWindow = await windowOf(await page.title());
+    await sleep(presentMs);
+    if (leaveBy === 'link') {
+      // A plain link, as a post's link to a news site would be (the shell's own links are SPA links).
+      await page.evaluate((href) => {
+        const link = document.createElement('a');
+        link.id = 'cf-leave';
+        link.href = href;
+        link.textContent = 'Read the article';
+        document.getElementById('title')!.after(link);
+      }, ELSEWHERE_URL);
+    }
+    const leftAt = await changeAt(async () => {
+      if (leaveBy === 'address') await page.goto(ELSEWHERE_URL);
+      else await Promise.all([page.waitForNavigation(), page.click('#cf-leave')]);
+      await page.waitForSelector('#title');
+    });
+    await sleep(2000);
+    // A switch away: a second window, with another page that is no platform.
+    const second = await session.browser.newPage({ type: 'window' });
+    await second.goto(SECOND_WINDOW_URL);
+    await second.waitForSelector('#title');
+    await second.bringToFront();
+    const secondWindow = await windowOf(await second.title());
+    await sleep(2000);
+    // ... and back, as a taskbar does it.
+    const back = async () => {
+      await activateWindow(firstWindow);
+      await page.bringToFront();
+    };
+    await back();
+    await sleep(afterMs / 2);
+    await activateWindow(secondWindow);
+    await sleep(1000);
+    await back();
+    await sleep(afterMs / 2);
+    const lastMove = await presence.stop();
+    // The user walks away: the system turns idle (the tracker credits the system's input up to then).
+    await sleep(IDLE_THRESHOLD_S * 1000 + 2000);
+    await sleep(WRITE_WAIT_MS);
+    const counted = await storedTotals(observer);
+    return figures('left-platform', PLATFORM_CHANNEL, { [PLATFORM_CHANNEL]: leftAt - openedAt }, counted, {
+      elsewhereMs: lastMove - leftAt,
+    });
+  } finally {
+    await presence.stop();
+    await observer.close().catch(() => {});
+  }
+}
+
+export interface ExportOptions {
+  /** How long the user is on the platform before opening the options page. */
+  presentMs?: number;
+}
+
+/** Lets downloads go to `dir` without asking: CDP in Chromium, WebDriver BiDi in Firefox. */
+async function allowDownloads(session: BrowserUnderTest, dir: string): Promise<void> {
+  if (session.cdp) {
+    await session.cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    return;
+  }
+  const bidi = (session.browser as unknown as { connection: { send(method: string, params: unknown): Promise<unknown> } }).connection;
+  await bidi.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: dir } });
+}
+
+interface ExportedRow { platform: string; account: string | null; milliseconds?: number; seconds: number }
+
+/** Time per channel key in an exported file (all dates, all focus kinds). */
+export function exportedTotals(file: { usage: ExportedRow[] }): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const row of file.usage) {
+    const key = channelKey({ platform: row.platform, account: row.account } as Parameters<typeof channelKey>[0]);
+    totals[key] = (totals[key] ?? 0) + (row.milliseconds ?? row.seconds * 1000);
+  }
+  return totals;
+}
+
+/**
+ * (c) The user is on a platform `presentMs`, opens the options page in a new tab and clicks
+ * "Export JSON" as soon as it is there. Truth: the platform from its opening to the options tab
+ * coming to the front. Counted: the downloaded file's rows, not storage.
+ */
+export async function exportRightAfter(session: BrowserUnderTest, options: ExportOptions = {}): Promise<PresenceFigures> {
+  const { presentMs = 5000 } = options;
+  const downloads = mkdtempSync(join(tmpdir(), 'cf-presence-downloads-'));
+  const observer = await prepare(session);
+  await allowDownloads(session, downloads);
+  const presence = keepPresent();
+  try {
+    const { at: openedAt } = await openTab(session, EXPORT_URL);
+    await sleep(presentMs);
+    let optionsPage: Page | null = null;
+    const shownAt = await changeAt(async () => {
+      optionsPage = await session.browser.newPage();
+      await optionsPage.bringToFront();
+    });
+    // Firefox does not report the load of moz-extension:// pages: wait for the button instead.
+    void optionsPage!.goto(`${session.extensionBase}/options.html`, { timeout: 10_000 }).catch(() => {});
+    const exportButton = await optionsPage!.waitForSelector('::-p-aria([name="Export JSON"][role="button"])', { timeout: 10_000 });
+    const clickedAt = Date.now();
+    await exportButton!.click();
+    const file = await waitFor(async () => {
+      const name = readdirSync(downloads).find((f) => /^channel-focus-\d{4}-\d{2}-\d{2}\.json$/.test(f));
+      if (!name) return null;
+      try {
+        return JSON.parse(readFileSync(join(downloads, name), 'utf8')) as { usage: ExportedRow[] };
+      } catch {
+        return null; // still being written
+      }
+    }, 10_000, 'the exported JSON file');
+    return figures('export-right-after', EXPORT_CHANNEL, { [EXPORT_CHANNEL]: shownAt - openedAt }, exportedTotals(file), {
+      optionsShownToClickMs: clickedAt - shownAt,
+    });
+  } finally {
+    await presence.stop();
+    await observer.close().catch(() => {});
+    rmSync(downloads, { recursive: true, force: true });
+  }
+}
