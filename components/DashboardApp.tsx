@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
 import { HiddenPanels } from '@/components/HiddenPanels';
+import { writeUnwrittenTime } from '@/components/write-unwritten';
 import { pauseTracking, resumeTracking, setActiveSpecialization, type Settings } from '@/utils/settings';
 import type { LiveReply } from '@/utils/messages';
 import { IMPORTED_KEY, SETTINGS_KEY, decodeSettings, readHistory, usageKey } from '@/utils/storage';
@@ -20,7 +21,11 @@ interface Loaded {
 const POPUP_DAYS = 31;
 
 /** What the dashboard reads from storage; runs again whenever storage changes. */
-async function loadStored(variant: 'popup' | 'page', today: string): Promise<Loaded> {
+async function loadStored(variant: 'popup' | 'page', today: string, first: boolean): Promise<Loaded> {
+  // The report is a reader of history: on opening, the background writes what it holds. The
+  // popup opens often and must paint at once: it adds the live unwritten time instead, as the
+  // report does for the seconds that follow.
+  if (variant === 'page' && first) await writeUnwrittenTime();
   const keys = variant === 'popup'
     ? [SETTINGS_KEY, IMPORTED_KEY, ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i)))]
     : null;
@@ -40,10 +45,10 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
 
   useEffect(() => {
     let open = true;
-    const reload = () => loadStored(variant, localDate(Date.now(), timeZone)).then((value) => open && setLoaded(value));
+    const reload = (first = false) => loadStored(variant, localDate(Date.now(), timeZone), first).then((value) => open && setLoaded(value));
     const refreshLive = () =>
       browser.runtime.sendMessage({ type: 'live' }).then((reply) => open && setLive(reply as LiveReply), () => {});
-    void reload();
+    void reload(true);
     void refreshLive();
     const onChanged = (_changes: unknown, area: string) => {
       if (area === 'local') void reload();

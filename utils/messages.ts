@@ -4,6 +4,7 @@ import { PLATFORM_IDS } from './platforms/types';
 import type { BudgetStatus, FocusStatus } from './focus';
 import type { LiveSnapshot, NotCountingReason } from './tracking/tracker';
 import type { TotalsByDate } from './tracking/totals';
+import { NAVIGATION_KINDS } from './tracking/presence';
 
 /**
  * The typed protocol between content scripts, views and the background. Every message is
@@ -14,9 +15,17 @@ const PageReport = v.object({
   type: v.literal('page-report'),
   url: v.pipe(v.string(), v.maxLength(4096)),
   visible: v.boolean(),
-  /** Exact time of the last input event the page saw, ms since epoch. */
-  lastInputAt: v.nullable(v.number()),
+  /** Exact time of the last trusted input event the page saw, ms since epoch. */
+  lastInputAt: v.nullable(v.pipe(v.number(), v.finite())),
   mediaPlaying: v.boolean(),
+  /** Which page of the tab reports (tracking/presence.ts). */
+  document: v.object({
+    id: v.pipe(v.string(), v.minLength(8), v.maxLength(64)),
+    shownAt: v.pipe(v.number(), v.finite()),
+    navigation: v.picklist(NAVIGATION_KINDS),
+  }),
+  /** Sent from `pagehide`: the page is going away. */
+  gone: v.optional(v.boolean()),
   /** `document.hasFocus()`: only a focused window's active tab can have it. */
   focused: v.optional(v.boolean()),
   /** What the page could read about the account when the URL cannot name it. */
@@ -57,6 +66,8 @@ const PanelMessages = [
 const MessageSchema = v.variant('type', [
   v.object({ type: v.literal('status') }),
   v.object({ type: v.literal('live') }),
+  /** A view is about to read history from storage: write every counted second first. */
+  v.object({ type: v.literal('write-now') }),
   PageReport,
   ...PanelMessages,
 ]);
@@ -137,13 +148,31 @@ export interface LiveReply {
   idleThresholdMs: number;
 }
 
+/** The answer to `write-now`: false when the write failed (the time stays pending in the background). */
+export interface WriteNowReply {
+  written: boolean;
+}
+
+export function isWriteNowReply(raw: unknown): raw is WriteNowReply {
+  return typeof raw === 'object' && raw !== null && typeof (raw as WriteNowReply).written === 'boolean';
+}
+
 export interface MessageSender {
   id?: string;
   url?: string;
   tab?: { id?: number; windowId?: number };
+  /** 0 for a tab's top frame. */
+  frameId?: number;
+  /** Chrome only: `active`, `prerender`, `cached` or `pending_deletion`. */
+  documentLifecycle?: string;
 }
 
 /** Only our own extension's pages and content scripts may talk to the background. */
 export function isOwnSender(sender: MessageSender, extensionId: string): boolean {
   return sender.id === extensionId;
+}
+
+/** One of our own pages (popup, report, options), not a content script in a web page. */
+export function isOwnPage(sender: MessageSender, extensionOrigin: string): boolean {
+  return sender.url !== undefined && sender.url.startsWith(extensionOrigin);
 }

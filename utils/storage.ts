@@ -109,8 +109,10 @@ export interface TrackerRecord {
   state: TrackerState;
   /** Confirmed time not yet written to storage.local. */
   pending: TotalsByDate;
-  /** When totals were last written to storage.local (the write budget is per 15 s). */
+  /** When totals were last written to storage.local, or a write last failed (the write budget is per 15 s). */
   lastFlushAt: number | null;
+  /** Writes that failed in a row since the last one that worked: the next waits longer. */
+  failedWrites: number;
 }
 
 const PendingSchema = v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), DayTotalsSchema);
@@ -120,13 +122,18 @@ export const trackerRecord: Versioned<TrackerRecord> = {
   migrations: [],
   parse: (value) => {
     if (typeof value !== 'object' || value === null) return null;
-    const { state, pending, lastFlushAt } = value as Record<string, unknown>;
+    const { state, pending, lastFlushAt, failedWrites } = value as Record<string, unknown>;
     const parsedState = parseTrackerState(state);
     const parsedPending = v.safeParse(PendingSchema, pending);
     if (!parsedState || !parsedPending.success) return null;
-    return { state: parsedState, pending: parsedPending.output, lastFlushAt: typeof lastFlushAt === 'number' ? lastFlushAt : null };
+    return {
+      state: parsedState,
+      pending: parsedPending.output,
+      lastFlushAt: typeof lastFlushAt === 'number' ? lastFlushAt : null,
+      failedWrites: typeof failedWrites === 'number' && Number.isInteger(failedWrites) && failedWrites >= 0 ? failedWrites : 0,
+    };
   },
-  fallback: () => ({ state: initialTrackerState(), pending: {}, lastFlushAt: null }),
+  fallback: () => ({ state: initialTrackerState(), pending: {}, lastFlushAt: null, failedWrites: 0 }),
 };
 
 // --- quarantine ------------------------------------------------------------------------------

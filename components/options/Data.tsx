@@ -11,7 +11,7 @@ import { formatDate, formatDuration, formatTime } from '@/utils/format';
 import { importErrorMessage, seenChannelKeys } from '@/utils/options-data';
 import { PLATFORMS, isPlatformId } from '@/utils/platforms';
 import { localDate } from '@/utils/tracking/local-date';
-import { commitImport, deleteAllData, deleteHistory, ensureSourceId, restoreBackup, type OptionsData } from './options-store';
+import { commitImport, deleteAllData, deleteHistory, ensureSourceId, readFreshData, restoreBackup, type OptionsData } from './options-store';
 import { describedBy, FieldError, Section, t } from './fields';
 import { browserTimeZone } from './Specializations';
 
@@ -63,11 +63,13 @@ function ExportPart({ data, sourceId }: { data: OptionsData; sourceId: string | 
   const toError = to !== '' && !isCalendarDate(to) ? i18n.t('data.export.dateInvalid')
     : from !== '' && to !== '' && to < from ? i18n.t('data.export.toBeforeFrom') : null;
 
-  const run = (kind: 'json' | 'csv') => {
+  const run = async (kind: 'json' | 'csv') => {
     if (fromError || toError || !sourceId) return;
     const range: DateRange = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    // Read afresh: the seconds counted since this page loaded belong in the file.
+    const fresh = await readFreshData().catch(() => data);
     const file = buildExport({
-      settings: data.settings, sourceId, days: data.history.own, imported: data.history.imported,
+      settings: fresh.settings, sourceId, days: fresh.history.own, imported: fresh.history.imported,
       exportedAt: new Date(), range,
     });
     const name = exportFileName(localDate(Date.now(), browserTimeZone()), kind);
@@ -108,8 +110,8 @@ function ExportPart({ data, sourceId }: { data: OptionsData; sourceId: string | 
       </div>
       <p class="cf-hint">{i18n.t('data.export.rangeHint')}</p>
       <div class="cf-actions">
-        <button type="button" disabled={!sourceId} onClick={() => run('json')}>{i18n.t('data.export.json')}</button>
-        <button type="button" disabled={!sourceId} onClick={() => run('csv')}>{i18n.t('data.export.csv')}</button>
+        <button type="button" disabled={!sourceId} onClick={() => void run('json')}>{i18n.t('data.export.json')}</button>
+        <button type="button" disabled={!sourceId} onClick={() => void run('csv')}>{i18n.t('data.export.csv')}</button>
       </div>
       <MessageLine message={message} />
     </div>

@@ -4,6 +4,7 @@ import {
   createBackup, importUsage, mapUsageHistory, pushBackup, restoreFromBackup,
   type Backup, type BackupReason, type RestoreResult, type UsageHistory, type ValidImport,
 } from '@/utils/backup';
+import { writeUnwrittenTime } from '@/components/write-unwritten';
 import { planHistoryWrite } from '@/utils/options-data';
 import type { Settings } from '@/utils/settings';
 import {
@@ -37,6 +38,12 @@ function decodeAll(all: Record<string, unknown>): OptionsData {
 
 const readAll = () => browser.storage.local.get(null) as Promise<Record<string, unknown>>;
 
+/** What storage holds with every counted second in it: the background writes what it holds first. */
+export async function readFreshData(): Promise<OptionsData> {
+  await writeUnwrittenTime();
+  return decodeAll(await readAll());
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs storage changes one after another: a second click must not read before the first wrote. */
@@ -62,13 +69,13 @@ export function useOptionsStore(): OptionsStore {
 
   useEffect(() => {
     let alive = true;
-    const reload = () => readAll().then((all) => {
+    const reload = (first = false) => (first ? writeUnwrittenTime() : Promise.resolve()).then(readAll).then((all) => {
       if (!alive) return;
       const decoded = decodeAll(all);
       unreadable.current = decoded.settingsProblem === null ? null : { raw: all[SETTINGS_KEY] };
       setData(decoded);
     });
-    void reload();
+    void reload(true);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
       const keys = Object.keys(changes);

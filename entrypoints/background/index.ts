@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { detectChannel } from '@/utils/channels';
 import { recordedChannel } from '@/utils/focus';
-import { isOwnSender, parseMessage, type LiveReply, type Message, type MessageSender, type PanelView, type StatusReply } from '@/utils/messages';
+import {
+  isOwnPage, isOwnSender, parseMessage,
+  type LiveReply, type Message, type MessageSender, type PanelView, type StatusReply, type WriteNowReply,
+} from '@/utils/messages';
 import { buildPanelView } from '@/utils/panel-view';
 import { SETTINGS_KEY, decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { mergeDayTotals } from '@/utils/tracking/totals';
+import { tabUpdateEvent } from '@/utils/tracking/tab-updates';
 import { panelAction, registerPanelShortcut } from './panel-actions';
 import { clearBadge, updateBadge } from './badge';
 import { notifyIfDue } from './notifications';
@@ -30,11 +34,10 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => void tracker.handle({ type: 'tab-activated', tabId, windowId }));
   browser.tabs.onRemoved.addListener((tabId) => void tracker.handle({ type: 'tab-removed', tabId }));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // Only platform URLs are visible to us (host permissions, no `tabs` permission): enough to
-    // follow a tab whose content script is gone.
     // Chrome keeps a tab's badge across loads, and the next page may be no platform at all.
     if (change.status === 'loading') void clearBadge(tabId);
-    if (change.url) void tracker.handle({ type: 'tab-updated', tabId, windowId: tab.windowId ?? -1, channel: channelOf(change.url) });
+    const event = tabUpdateEvent(tabId, change, tab, channelOf);
+    if (event) void tracker.handle(event);
   });
   browser.windows.onFocusChanged.addListener((windowId) => {
     if (windowId !== browser.windows.WINDOW_ID_NONE) {
@@ -90,17 +93,25 @@ export default defineBackground(() => {
         return { product: 'channel-focus', version: browser.runtime.getManifest().version } satisfies StatusReply;
       case 'live':
         return (await tracker.live()) satisfies LiveReply;
+      case 'write-now':
+        if (!isOwnPage(sender, browser.runtime.getURL('/'))) return null;
+        return { written: await tracker.writeNow() } satisfies WriteNowReply;
       case 'page-report': {
         const tabId = sender.tab?.id;
         const windowId = sender.tab?.windowId;
-        if (tabId === undefined || windowId === undefined) return null;
+        if (tabId === undefined || windowId === undefined || !speaksForTab(sender, message.gone === true)) return null;
         const channel = channelOf(message.url);
+        const report = {
+          type: 'page', tabId, windowId, channel, visible: message.visible,
+          lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying, document: message.document,
+        } as const;
+        if (message.gone) {
+          await tracker.handle({ ...report, gone: true });
+          return null;
+        }
         // A page with focus proves its window has it, whatever the focus events said.
         if (message.focused) await tracker.handle({ type: 'window-focused', windowId });
-        await tracker.handle({
-          type: 'page', tabId, windowId, channel, visible: message.visible,
-          lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying,
-        });
+        await tracker.handle(report);
         const view = await panelView(tabId, channel);
         void updateBadge(tabId, view, settings.current);
         void notifyIfDue(view, settings.current);
@@ -121,6 +132,16 @@ export default defineBackground(() => {
     });
   }
 });
+
+/**
+ * Only the page a tab shows speaks for it: its top frame, in an active document (Chrome names
+ * prerendered and back/forward-cached documents; the content script itself waits out prerendering).
+ * A page that goes may still say so from the cache it goes into.
+ */
+function speaksForTab(sender: MessageSender, gone: boolean): boolean {
+  if (sender.frameId !== undefined && sender.frameId !== 0) return false;
+  return gone || sender.documentLifecycle === undefined || sender.documentLifecycle === 'active';
+}
 
 /** A new browser session: learn which window has focus and which tabs are active. */
 async function seedFocus(tracker: TrackerService): Promise<void> {

@@ -5,8 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { initialTrackerState, liveSnapshot, settle, step, type LiveSnapshot, type TrackerOptions } from '@/utils/tracking/tracker';
-import type { TrackerEvent } from '@/utils/tracking/events';
-import { addPieces, flushDue, mergeDayTotals, type TotalsByDate } from '@/utils/tracking/totals';
+import type { TrackerEvent, TrackerEventWithoutClock } from '@/utils/tracking/events';
+import { addPieces, flushDue, mergeDayTotals, writeInterval, type TotalsByDate } from '@/utils/tracking/totals';
 import { localDate } from '@/utils/tracking/local-date';
 import { classify, nextClassificationChange } from '@/utils/focus';
 import type { Settings } from '@/utils/settings';
@@ -14,9 +14,6 @@ import {
   TRACKER_KEY, decodeEnvelope, encodeEnvelope, quarantineKey, trackerRecord, usageDay, usageKey,
   type TrackerRecord,
 } from '@/utils/storage';
-
-/** A browser event as the wiring reports it: the service adds the clock readings. */
-type EventWithoutClock = TrackerEvent extends infer E ? (E extends TrackerEvent ? Omit<E, 'at' | 'mono'> : never) : never;
 
 export const FLUSH_ALARM = 'flush';
 
@@ -75,7 +72,7 @@ export class TrackerService {
   }
 
   /** Feeds one browser event into the tracker. */
-  handle(event: EventWithoutClock): Promise<LiveSnapshot> {
+  handle(event: TrackerEventWithoutClock): Promise<LiveSnapshot> {
     return this.#serial(async () => {
       const record = await this.#load();
       const clock = this.#clock();
@@ -99,7 +96,7 @@ export class TrackerService {
     // The first time to write starts the write clock rather than writing at once: every write,
     // the first included, then covers 15 s, which keeps the budget of 4 writes a minute.
     if (hasPending && record.lastFlushAt === null) record.lastFlushAt = now;
-    const due = flushDue(record.lastFlushAt, now, hasPending);
+    const due = flushDue(record.lastFlushAt, now, hasPending, record.failedWrites);
     if (due.writeNow) {
       await this.#write(record, now);
     } else {
@@ -126,6 +123,23 @@ export class TrackerService {
     await Promise.race([this.askForReport(snapshot.tabId).catch(() => false), timeout]);
   }
 
+  /**
+   * Writes everything confirmed up to now, whatever the write budget: a reader of history
+   * (export, report, options) is about to read storage. The counted tab reports its latest input
+   * first. Resolves to false when the write failed (the time stays pending).
+   */
+  async writeNow(): Promise<boolean> {
+    await this.#freshEvidence();
+    return this.#serial(async () => {
+      const record = await this.#load();
+      const clock = this.#clock();
+      const result = step(record.state, { type: 'tick', ...clock }, this.#options());
+      record.state = result.state;
+      record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
+      return this.#write(record, clock.at);
+    });
+  }
+
   /** Settles the confirmed time and writes it, if the write budget allows; otherwise schedules it. */
   flush(): Promise<void> {
     return this.#serial(async () => {
@@ -138,34 +152,49 @@ export class TrackerService {
     });
   }
 
-  async #write(record: TrackerRecord, now: number): Promise<void> {
+  /**
+   * Writes the pending time and the confirmed part of the open target. A write that fails keeps
+   * it all pending (in storage.session, so a stopped worker keeps it too) and is tried again
+   * later, waiting longer after each failure.
+   */
+  async #write(record: TrackerRecord, now: number): Promise<boolean> {
     const settled = settle(record.state);
     record.state = settled.state;
-    const pending = addPieces(record.pending, settled.pieces, this.#timeZone);
-    const dates = Object.keys(pending);
+    record.pending = addPieces(record.pending, settled.pieces, this.#timeZone);
+    const dates = Object.keys(record.pending);
+    let written = true;
     if (dates.length > 0) {
-      const keys = dates.map(usageKey);
-      const stored = await browser.storage.local.get(keys);
-      const writes: Record<string, unknown> = {};
-      for (const date of dates) {
-        const outcome = decodeEnvelope(usageDay, stored[usageKey(date)]);
-        if (outcome.status === 'unreadable') {
-          // Never write over a day we cannot read: keep the original aside first.
-          writes[quarantineKey(usageKey(date), now)] = stored[usageKey(date)];
+      try {
+        const keys = dates.map(usageKey);
+        const stored = await browser.storage.local.get(keys);
+        const writes: Record<string, unknown> = {};
+        for (const date of dates) {
+          const outcome = decodeEnvelope(usageDay, stored[usageKey(date)]);
+          if (outcome.status === 'unreadable') {
+            // Never write over a day we cannot read: keep the original aside first.
+            writes[quarantineKey(usageKey(date), now)] = stored[usageKey(date)];
+          }
+          writes[usageKey(date)] = encodeEnvelope(usageDay, mergeDayTotals(outcome.value, record.pending[date] ?? {}));
         }
-        writes[usageKey(date)] = encodeEnvelope(usageDay, mergeDayTotals(outcome.value, pending[date] ?? {}));
+        // One set() for all days: one storage write, one onChanged event.
+        await browser.storage.local.set(writes);
+        record.pending = {};
+        record.failedWrites = 0;
+      } catch (error) {
+        console.error('Channel Focus: writing the counted time failed; it stays pending and is tried again.', error);
+        record.failedWrites += 1;
+        written = false;
       }
-      // One set() for all days: one storage write, one onChanged event.
-      await browser.storage.local.set(writes);
       record.lastFlushAt = now;
     }
-    record.pending = {};
     await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, record) });
     if (this.#flushTimer !== undefined) {
       clearTimeout(this.#flushTimer);
       this.#flushTimer = undefined;
     }
-    await browser.alarms.clear(FLUSH_ALARM);
+    if (written) await browser.alarms.clear(FLUSH_ALARM);
+    else this.#scheduleFlush(writeInterval(record.failedWrites));
+    return written;
   }
 
   /**
@@ -196,7 +225,7 @@ export class TrackerService {
   /** Forgets the session (a reset of all data): the next event starts from scratch. */
   reset(): Promise<void> {
     return this.#serial(async () => {
-      this.#record = { state: initialTrackerState(), pending: {}, lastFlushAt: this.#record?.lastFlushAt ?? null };
+      this.#record = { state: initialTrackerState(), pending: {}, lastFlushAt: this.#record?.lastFlushAt ?? null, failedWrites: 0 };
       await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, this.#record) });
     });
   }

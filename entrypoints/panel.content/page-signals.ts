@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageReportMessage } from '@/utils/messages';
+import { PRESENCE_INPUT_EVENTS, isPresenceInput, navigationKind, type PageDocument } from '@/utils/tracking/presence';
 
 /** While the user is present, the page reports at most this often; the background's heartbeat window is 15 s. */
 export const REPORT_INTERVAL_MS = 5_000;
 
-const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
 
 /** Media counts as presence only when it plays audibly on a visible page (muted feed autoplay does not). */
@@ -16,24 +16,35 @@ function audibleMediaPlaying(): boolean {
   return false;
 }
 
+/** This page as its reports name it: the background tells a tab's pages apart by it. */
+function thisPage(navigation?: PageDocument['navigation']): PageDocument {
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return { id: crypto.randomUUID(), shownAt: Date.now(), navigation: navigation ?? navigationKind(entry?.type) };
+}
+
+/** A prerendered page is nobody's yet: it reports once the user navigates to it. */
+const isPrerendering = () => (document as Document & { prerendering?: boolean }).prerendering === true;
+
 /**
  * Reports facts about the page to the background — URL, visibility, the exact time of the last
- * input, audible media — and never counts time itself. Reports are sent on every change that
- * matters at once, and while the user is present at most every REPORT_INTERVAL_MS.
+ * trusted input, audible media — and never counts time itself. Reports are sent on every change
+ * that matters at once, and while the user is present at most every REPORT_INTERVAL_MS.
+ * Loading is no input: the background decides whether the user caused it (presence.ts).
  */
 export function watchPageSignals(
   ctx: ContentScriptContext,
   send: (report: PageReportMessage) => Promise<unknown> | void,
   idleThresholdMs: () => number,
 ): { reportNow(): Promise<unknown> | void } {
-  // A page that loads in the focused window is being looked at: the load is the user's doing.
-  let lastInputAt: number | null = document.hasFocus() ? Date.now() : null;
+  let page = thisPage();
+  let lastInputAt: number | null = null;
   let lastSentAt = 0;
   let lastUrl = location.href;
   let timer: number | undefined;
   let mediaPlaying = false;
 
   const report = () => {
+    if (isPrerendering()) return undefined;
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
@@ -47,6 +58,7 @@ export function watchPageSignals(
       lastInputAt,
       mediaPlaying,
       focused: document.hasFocus(),
+      document: page,
     });
     scheduleHeartbeat();
     return sent;
@@ -73,7 +85,8 @@ export function watchPageSignals(
     ctx.setTimeout(checkUrl, 700);
   };
 
-  const onInput = () => {
+  const onInput = (event: Event) => {
+    if (!isPresenceInput(event)) return;
     checkUrl();
     const now = Date.now();
     const wasAway = lastInputAt === null || now - lastInputAt >= idleThresholdMs();
@@ -91,7 +104,7 @@ export function watchPageSignals(
     }
   };
 
-  for (const type of INPUT_EVENTS) ctx.addEventListener(window, type, onInput, { capture: true, passive: true });
+  for (const type of PRESENCE_INPUT_EVENTS) ctx.addEventListener(window, type, onInput, { capture: true, passive: true });
   for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, onMedia, { capture: true, passive: true });
   ctx.addEventListener(document, 'visibilitychange', () => {
     mediaPlaying = audibleMediaPlaying();
@@ -106,8 +119,23 @@ export function watchPageSignals(
   ctx.addEventListener(window, 'focus', report);
   ctx.addEventListener(window, 'blur', report);
   ctx.addEventListener(window, 'pagehide', () => {
-    send({ type: 'page-report', url: location.href, visible: false, lastInputAt, mediaPlaying: false });
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    send({ type: 'page-report', url: location.href, visible: false, lastInputAt, mediaPlaying: false, document: page, gone: true });
   });
+  // Back from the back/forward cache: shown anew, as the same page.
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (!(event as PageTransitionEvent).persisted) return;
+    page = { ...page, shownAt: Date.now(), navigation: 'back_forward' };
+    mediaPlaying = audibleMediaPlaying();
+    report();
+  });
+  if (isPrerendering()) {
+    ctx.addEventListener(document, 'prerenderingchange', () => {
+      page = thisPage('navigate');
+      report();
+    });
+  }
   report();
   return { reportNow: report };
 }

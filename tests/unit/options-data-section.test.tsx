@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { MAX_IMPORT_BYTES, buildExport, exportText, parseImport, type UsageRow } from '@/utils/backup';
 import type { Settings } from '@/utils/settings';
 import { BACKUPS_KEY, IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, importedUsage } from '@/utils/storage';
@@ -159,7 +160,9 @@ describe('data: export', () => {
   it('downloads JSON and CSV through the buttons, named with today’s date', async () => {
     const files = captureDownloads();
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(files).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(files).toHaveLength(2));
     expect(files.map((file) => file.name)).toEqual([
       expect.stringMatching(/^channel-focus-\d{4}-\d{2}-\d{2}\.json$/),
       expect.stringMatching(/^channel-focus-\d{4}-\d{2}-\d{2}\.csv$/),
@@ -181,11 +184,34 @@ describe('data: export', () => {
     fireEvent.input(to, { target: { value: '2025-06-01' } });
     expect(errorOf(to)).toBe('The end date is before the start date.');
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(files).toHaveLength(0);
     fireEvent.input(to, { target: { value: '2025-06-02' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(files).toHaveLength(1));
     const json = JSON.parse(await files[0]!.blob.text());
     expect(json.usage.map((row: UsageRow) => row.date)).toEqual(['2025-06-02']);
+  });
+
+  it('holds the time the background had counted but not yet written when Export is clicked', async () => {
+    const files = captureDownloads();
+    // The background as it is right after browsing: 8 s on X today, not yet in storage. Asked
+    // to write, it writes them and answers.
+    const asked: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
+      asked.push(message);
+      if ((message as { type?: string }).type !== 'write-now') return undefined;
+      await fakeBrowser.storage.local.set(usageItems({ '2025-06-02': { linkedin: [10 * MIN, 0, 0, 0], 'x:acme': [0, 8_000, 0, 0] } }));
+      return { written: true };
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    expect(asked).toEqual([{ type: 'write-now' }]);
+    const json = JSON.parse(await files[0]!.blob.text());
+    expect(json.usage.filter((row: UsageRow) => row.date === '2025-06-02')).toEqual([
+      expect.objectContaining({ platform: 'linkedin', account: null, milliseconds: 10 * MIN }),
+      expect.objectContaining({ platform: 'x', account: 'acme', seconds: 8, milliseconds: 8_000 }),
+    ]);
   });
 });
 

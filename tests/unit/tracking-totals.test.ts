@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Channel } from '@/utils/channels';
 import { localDate, splitAtLocalMidnight, startOfNextLocalDate } from '@/utils/tracking/local-date';
 import {
-  addPieces, channelTotals, datesToDrop, dayTotalMs, DayTotalsSchema, FLUSH_INTERVAL_MS, flushDue,
+  addPieces, channelTotals, datesToDrop, dayTotalMs, DayTotalsSchema, FLUSH_INTERVAL_MS, flushDue, MAX_WRITE_BACKOFF_MS, writeInterval,
   hasTime, mergeDayTotals, type DayTotals, type TotalsByDate,
 } from '@/utils/tracking/totals';
 import type { CountedPiece } from '@/utils/tracking/tracker';
@@ -185,6 +185,18 @@ describe('flushDue', () => {
     }
     for (const at of writes) expect(writes.filter((other) => other >= at && other < at + 60_000).length).toBeLessThanOrEqual(4);
     expect(writes.length).toBe(40);
+  });
+
+  it('waits longer after each failed write, doubling up to five minutes, and back to 15 s after one works', () => {
+    expect([0, 1, 2, 3, 4, 5, 9].map(writeInterval)).toEqual([15_000, 30_000, 60_000, 120_000, 240_000, MAX_WRITE_BACKOFF_MS, MAX_WRITE_BACKOFF_MS]);
+    expect(flushDue(10_000, 30_000, true, 1)).toEqual({ writeNow: false, writeAt: 40_000 });
+    expect(flushDue(10_000, 40_000, true, 1)).toEqual({ writeNow: true, writeAt: 40_000 });
+    expect(flushDue(10_000, 30_000, true, 0)).toEqual({ writeNow: true, writeAt: 30_000 });
+  });
+
+  it('reads a nonsense failure count as none', () => {
+    expect(writeInterval(Number.NaN)).toBe(FLUSH_INTERVAL_MS);
+    expect(writeInterval(-3)).toBe(FLUSH_INTERVAL_MS);
   });
 });
 

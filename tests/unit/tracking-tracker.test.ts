@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { channelKey, type Channel } from '@/utils/channels';
+import { channelKey, detectChannel, type Channel } from '@/utils/channels';
 import type { TrackerEvent } from '@/utils/tracking/events';
+import type { PageDocument } from '@/utils/tracking/presence';
+import { tabUpdateEvent } from '@/utils/tracking/tab-updates';
 import {
   initialTrackerState, liveSnapshot, parseTrackerState, settle, step,
   type Classification, type CountedPiece, type TrackerOptions, type TrackerState,
@@ -546,5 +548,168 @@ describe('liveSnapshot reasons', () => {
     expect(snapshot([focus(0, 1), input(0, 1, LI), focus(1, null)])).toMatchObject({ reason: 'unfocused', channel: null });
     expect(snapshot([focus(0, 1), input(0, 1, LI), system(1, 'idle')]).reason).toBe('idle');
     expect(snapshot([focus(0, 1), input(0, 1, LI)])).toMatchObject({ counting: true, reason: null, channel: LI, tabId: 1 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Presence from real input only (issue: every counted second is a second the user was there)
+
+const THRESHOLD_15: TrackerOptions = { idleThresholdMs: 15_000 };
+const pageOf = (id: string, shownAt: number, navigation: PageDocument['navigation'] = 'navigate'): PageDocument => ({ id, shownAt: t(shownAt), navigation });
+/** A report of page `doc` (with its own input, or none yet). */
+const report = (seconds: number, tabId: number, channel: Channel | null, doc: PageDocument, o: PageOptions = {}): TrackerEvent =>
+  ({ ...page(seconds, tabId, channel, o), document: doc } as TrackerEvent);
+/** The page's pagehide report. */
+const gone = (seconds: number, tabId: number, channel: Channel, doc: PageDocument, input: number | null): TrackerEvent =>
+  ({ ...page(seconds, tabId, channel, { visible: false, input }), document: doc, gone: true } as TrackerEvent);
+/** What the browser's tabs.onUpdated becomes, through the real translation. */
+const updated = (seconds: number, tabId: number, change: { status?: string; url?: string }, tabUrl?: string): TrackerEvent[] => {
+  const event = tabUpdateEvent(tabId, change, { windowId: 1, ...(tabUrl ? { url: tabUrl } : {}) }, (url) => detectChannel(url));
+  return event ? [{ ...event, at: t(seconds) } as TrackerEvent] : [];
+};
+const LI_URL = 'https://www.linkedin.com/company/acme/';
+
+describe('presence: idle and locked against page input', () => {
+  it('stays idle on a report that repeats old input, and resumes on trusted input newer than the idle event', () => {
+    const { pieces, state } = runAll([
+      ...start(), input(5, 1, LI), system(20, 'idle'),
+      page(25, 1, LI, { input: 5 }), page(30, 1, LI, { input: 5 }), // heartbeats: the same input
+    ], THRESHOLD_15);
+    expect(state.system.state).toBe('idle');
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 5 * S });
+    const back = runAll([...start(), input(5, 1, LI), system(20, 'idle'), input(40, 1, LI), input(50, 1, LI)], THRESHOLD_15);
+    expect(back.state.system.state).toBe('active');
+    expect(msByChannel(back.pieces)).toEqual({ [channelKey(LI)]: 15 * S });
+  });
+
+  it('does not let page input end a locked screen: only the system says when it is unlocked', () => {
+    const { pieces, state } = runAll([
+      ...start(), input(5, 1, LI), system(10, 'locked'), input(20, 1, LI), input(30, 1, LI), input(40, 1, LI),
+    ], THRESHOLD_15);
+    expect(state.system.state).toBe('locked');
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 5 * S });
+    const unlocked = runAll([
+      ...start(), input(5, 1, LI), system(10, 'locked'), input(20, 1, LI), system(50, 'active'), input(60, 1, LI),
+    ], THRESHOLD_15);
+    expect(msByChannel(unlocked.pieces)).toEqual({ [channelKey(LI)]: 15 * S });
+  });
+});
+
+describe('presence: a tab that leaves the platform', () => {
+  const A = pageOf('page-a-0001', 0);
+
+  // The user works on LinkedIn until 6, clicks a link to a news site at 6, reads there with the
+  // pointer moving (no page of ours sees it), switches to another window at 20 and back at 25.
+  const leaving = (browserEvents: TrackerEvent[]) => runAll([
+    focus(0, 1), report(0, 1, LI, A, { input: 0 }), report(3, 1, LI, A, { input: 3 }),
+    ...browserEvents,
+    focus(20, 2), focus(25, 1), tick(31), focus(31, 2), tick(40),
+  ], THRESHOLD_15);
+
+  it('stops counting when Chromium starts loading a page it shows us no URL for', () => {
+    const { pieces } = leaving([
+      ...updated(6, 1, { status: 'loading' }), // Chromium: no tab.url for the news site
+      gone(6.1, 1, LI, A, 6),
+      ...updated(6.3, 1, { status: 'complete' }),
+    ]);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 6 * S });
+  });
+
+  it('stops counting on Firefox’s second loading update, the one without the old URL', () => {
+    const { pieces } = leaving([
+      ...updated(6, 1, { status: 'loading' }, LI_URL), // Firefox: the old URL first
+      ...updated(6.05, 1, {}), // isArticle and the like: nothing
+      gone(6.1, 1, LI, A, 6),
+      ...updated(6.15, 1, { status: 'loading' }),
+    ]);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 6.15 * S });
+  });
+
+  it('does not let a late pagehide report or window focus bring the platform back', () => {
+    const { pieces, state } = leaving([...updated(6, 1, { status: 'loading' }), gone(7, 1, LI, A, 6)]);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 6 * S });
+    expect(state.tabs['1']).toMatchObject({ channel: null, gone: true, document: null });
+  });
+
+  it('counts again once the tab shows a platform page that reports', () => {
+    const B = pageOf('page-b-0002', 50);
+    const { pieces } = runAll([
+      focus(0, 1), report(0, 1, LI, A, { input: 0 }), ...updated(6, 1, { status: 'loading' }), gone(6, 1, LI, A, 6),
+      ...updated(49, 1, { status: 'loading', url: 'https://x.com/home' }), report(50, 1, X, B), report(55, 1, X, B, { input: 55 }),
+    ], THRESHOLD_15);
+    // A link from the other site: the user opened it, so X counts from its load.
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 6 * S, [channelKey(X)]: 5 * S });
+  });
+});
+
+describe('presence: pages of one tab', () => {
+  it('never makes a tab visible again by activation or focus once its page is gone; its next page does', () => {
+    const A = pageOf('page-a-0001', 0);
+    const B = pageOf('page-b-0002', 40);
+    const { pieces } = runAll([
+      focus(0, 1), report(0, 1, LI, A, { input: 0 }), report(0, 2, X, pageOf('page-x-0003', 0), { visible: false }),
+      activate(5, 2), report(5, 1, LI, A, { visible: false, input: 0 }), report(5.1, 2, X, pageOf('page-x-0003', 0), { input: 5 }),
+      gone(10, 1, LI, A, 0), // tab 1, in the background, navigates by itself
+      activate(20, 1), focus(25, 2), focus(26, 1), tick(30), report(30, 2, X, pageOf('page-x-0003', 0), { visible: false, input: 5 }),
+      report(40, 1, LI, B, { input: 40 }), report(45, 1, LI, B, { input: 45 }),
+    ], THRESHOLD_15);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 10 * S, [channelKey(X)]: 15 * S });
+  });
+
+  it('ignores a late report of the page the tab has left', () => {
+    const A = pageOf('page-a-0001', 0);
+    const B = pageOf('page-b-0002', 10);
+    const { state, pieces } = runAll([
+      focus(0, 1), report(0, 1, LI, A, { input: 0 }), report(10, 1, X, B, { input: 9 }),
+      report(10.5, 1, LI, A, { input: 8 }), // a heartbeat of A still on its way
+      report(20, 1, X, B, { input: 20 }),
+    ], THRESHOLD_15);
+    expect(state.tabs['1']?.document?.id).toBe('page-b-0002');
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 10 * S, [channelKey(X)]: 10 * S });
+  });
+
+  it('takes a page back from the back/forward cache as shown anew', () => {
+    const A = pageOf('page-a-0001', 0);
+    const B = pageOf('page-b-0002', 10);
+    const { state } = run([
+      focus(0, 1), report(0, 1, LI, A, { input: 0 }), report(10, 1, X, B, { input: 10 }),
+      gone(20, 1, X, B, 10), report(20.1, 1, LI, { ...A, shownAt: t(20.1), navigation: 'back_forward' }),
+    ], THRESHOLD_15);
+    expect(state.tabs['1']).toMatchObject({ channel: LI, gone: false, document: { id: 'page-a-0001', shownAt: t(20.1) } });
+  });
+});
+
+describe('presence: a page load is presence only when the user caused it', () => {
+  it('credits nothing to a chat page that reloads itself while the user is away', () => {
+    const events: TrackerEvent[] = [focus(0, 1), report(0, 1, LI, pageOf('page-0000', 0), { input: 0 }), report(5, 1, LI, pageOf('page-0000', 0), { input: 5 })];
+    for (let n = 1; n <= 6; n += 1) {
+      const before = pageOf(`page-000${n - 1}`, n === 1 ? 0 : (n - 1) * 12);
+      events.push(gone(n * 12 - 0.2, 1, LI, before, 5), report(n * 12, 1, LI, pageOf(`page-000${n}`, n * 12, 'reload')));
+    }
+    events.push(tick(90));
+    const { pieces } = runAll(events, THRESHOLD_15);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 5 * S });
+  });
+
+  it('credits the load of a page the user opened with a click on the page before', () => {
+    const A = pageOf('page-a-0001', 0);
+    const { pieces } = runAll([
+      focus(0, 1), report(0, 1, LI, A, { input: 0 }), report(8, 1, LI, A, { input: 8 }),
+      ...updated(9, 1, { status: 'loading', url: 'https://x.com/home' }), gone(9.2, 1, LI, A, 8.5),
+      report(10, 1, X, pageOf('page-b-0002', 10)), tick(40),
+    ], THRESHOLD_15);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 9 * S, [channelKey(X)]: 1 * S });
+  });
+
+  it('credits a page opened from the address bar or a new tab, not a reload nobody vouches for', () => {
+    const typed = runAll([focus(0, 1), activate(0, 1), report(2, 1, LI, pageOf('page-a-0001', 2)), report(10, 1, LI, pageOf('page-a-0001', 2), { input: 10 })], THRESHOLD_15);
+    expect(msByChannel(typed.pieces)).toEqual({ [channelKey(LI)]: 8 * S });
+    const reloaded = runAll([focus(0, 1), report(2, 1, LI, pageOf('page-a-0001', 2, 'reload')), tick(40)], THRESHOLD_15);
+    expect(msByChannel(reloaded.pieces)).toEqual({});
+  });
+
+  it('credits no load in a tab the user is not looking at', () => {
+    const { state } = run([focus(0, 1), report(0, 1, LI, pageOf('page-a-0001', 0), { input: 0 }), report(30, 2, X, pageOf('page-b-0002', 30), { visible: false })], THRESHOLD_15);
+    expect(state.lastEvidenceAt).toBe(t(0));
   });
 });

@@ -1,4 +1,5 @@
 import type { Channel } from '@/utils/channels';
+import type { PageDocument } from './presence';
 
 /**
  * The facts the background feeds into the tracker, one event per thing that happened.
@@ -10,8 +11,9 @@ import type { Channel } from '@/utils/channels';
  *   event after the state was restored from storage in a new service-worker life.
  *
  * Which events are evidence that the user is present (see tracker.ts):
- * - `page` with a `lastInputAt` that changed since the tab's previous report (new input),
+ * - `page` with a `lastInputAt` that changed since the tab's previous report (new trusted input),
  * - `page` from the counted tab while visible with `mediaPlaying: true`,
+ * - `page` that shows a new page in the counted tab, when the user caused the load (presence.ts),
  * - `page` that hides the counted tab,
  * - `tab-activated` that changes the active tab of the focused window,
  * - `window-focused` that changes the focused window (including to `null`),
@@ -26,11 +28,13 @@ export type TrackerEvent =
     }
   | {
       /**
-       * `tabs.onUpdated` with a new URL, as the browser sees it. Needed where no content script runs
-       * (the tab left the platforms): send it at least when the new URL has no channel. The next
-       * `page` report refines the channel (an account only the page can read).
+       * `tabs.onUpdated` with a new URL, as the browser sees it, or a page starting to load
+       * (`newPage`). Needed where no content script runs: without the `tabs` permission a page
+       * on a host we may not see comes with no URL at all, so `newPage` with a null channel
+       * means the tab left the platforms. The next `page` report refines the channel (an
+       * account only the page can read).
        */
-      type: 'tab-updated'; at: number; mono?: number; tabId: number; windowId: number; channel: Channel | null;
+      type: 'tab-updated'; at: number; mono?: number; tabId: number; windowId: number; channel: Channel | null; newPage?: boolean;
     }
   | { /** `tabs.onRemoved` */ type: 'tab-removed'; at: number; mono?: number; tabId: number }
   | {
@@ -71,14 +75,21 @@ export interface PageEvent {
   channel: Channel | null;
   /** `document.visibilityState === 'visible'` */
   visible: boolean;
-  /** Exact wall time of the last input event the page saw, or null if none yet. */
+  /** Exact wall time of the last trusted input event the page saw, or null if none yet. */
   lastInputAt: number | null;
   /**
    * A video or audio plays that someone may be watching: the content script leaves out muted
    * autoplay in a feed. Counts as presence only while the page is visible.
    */
   mediaPlaying: boolean;
+  /** Which page of the tab reports: a late report of a page the tab has left is ignored. */
+  document?: PageDocument;
+  /** The page is going away (`pagehide`): its last input still counts, it shows nothing any more. */
+  gone?: boolean;
 }
+
+/** An event as the wiring reports it: the tracker service adds the clock readings. */
+export type TrackerEventWithoutClock = TrackerEvent extends infer E ? (E extends TrackerEvent ? Omit<E, 'at' | 'mono'> : never) : never;
 
 /** `browser.idle` states. */
 export type SystemState = 'active' | 'idle' | 'locked';

@@ -103,24 +103,35 @@ export function channelTotals(day: DayTotals): ChannelTotalsRow[] {
     .sort((a, b) => b.totalMs - a.totalMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** After failed writes the writer waits longer each time, up to this. */
+export const MAX_WRITE_BACKOFF_MS = 5 * 60_000;
+
+/** How long after a write (or a failed try) the next may come: doubled per failure in a row. */
+export function writeInterval(failedWrites: number): number {
+  const failures = Number.isFinite(failedWrites) ? Math.max(0, Math.min(Math.floor(failedWrites), 10)) : 0;
+  return Math.min(FLUSH_INTERVAL_MS * 2 ** failures, MAX_WRITE_BACKOFF_MS);
+}
+
 /**
  * The write policy of the batched writer. Pending time is written as soon as the rate limit
  * allows: at most one write per FLUSH_INTERVAL_MS. Every reason to write (the periodic alarm, a
  * channel change, a hidden tab, an unload) obeys the same limit, so the product budget of 4 writes
- * a minute holds whatever asks. When the write must wait, `writeAt` is the moment to set one
- * timer or alarm for.
+ * a minute holds whatever asks. After `failedWrites` failures in a row (a full disk, say) the
+ * wait grows (writeInterval), and the pending time waits with it. When the write must wait,
+ * `writeAt` is the moment to set one timer or alarm for.
  *
  * A `lastFlushAt` in the future means the wall clock went back: writing then is allowed rather
  * than waiting for the old clock to catch up.
  */
 export function flushDue(
-  lastFlushAt: number | null, now: number, pendingNonEmpty: boolean,
+  lastFlushAt: number | null, now: number, pendingNonEmpty: boolean, failedWrites = 0,
 ): { writeNow: boolean; writeAt: number | null } {
   if (!pendingNonEmpty) return { writeNow: false, writeAt: null };
-  if (lastFlushAt === null || lastFlushAt > now || now - lastFlushAt >= FLUSH_INTERVAL_MS) {
+  const interval = writeInterval(failedWrites);
+  if (lastFlushAt === null || lastFlushAt > now || now - lastFlushAt >= interval) {
     return { writeNow: true, writeAt: now };
   }
-  return { writeNow: false, writeAt: lastFlushAt + FLUSH_INTERVAL_MS };
+  return { writeNow: false, writeAt: lastFlushAt + interval };
 }
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { channelKey, parseChannelKey, type Channel } from '@/utils/channels';
 import { PLATFORM_IDS } from '@/utils/platforms/types';
 import type { PageEvent, SystemState, TrackerEvent } from './events';
+import { loadIsPresence } from './presence';
 
 /**
  * The presence state machine: one clock, fed with events, giving back counted time.
@@ -32,7 +33,10 @@ import type { PageEvent, SystemState, TrackerEvent } from './events';
  * - Tab removal and window removal are not evidence: the browser follows them with an
  *   activation or focus change, which is.
  * - `system: idle` does not stop a tab that plays media visibly: someone watching a video gives
- *   no input. `locked` always stops.
+ *   no input. `locked` always stops, until the system itself says `active`; page input newer
+ *   than an `idle` ends the idle spell (the content script reports trusted input only).
+ * - A tab's page that is gone (pagehide, or a load of a page we cannot see) is not made visible
+ *   again by activation or window focus: only a report of its next page is.
  */
 
 export const DEFAULT_IDLE_THRESHOLD_MS = 60_000;
@@ -100,6 +104,10 @@ export interface TabFacts {
   lastInputAt: number | null;
   mediaPlaying: boolean;
   reportedAt: number;
+  /** The page of ours the tab shows (or showed last); null when none reported or the tab left for another site. */
+  document: { id: string; shownAt: number } | null;
+  /** The page is gone: only a report of the next one makes the tab visible again. */
+  gone: boolean;
 }
 
 /**
@@ -182,10 +190,11 @@ export function step(
   const countedBefore = lastRun(s).target;
   const evidence: number[] = [];
   let absence: 'idle' | 'locked' | null = null;
+  let shownByUserAt: number | null = null;
 
   switch (event.type) {
     case 'page':
-      recordPage(s, event, countedBefore, evidence, rules.idleThresholdMs);
+      shownByUserAt = recordPage(s, event, countedBefore, evidence, rules.idleThresholdMs);
       break;
     case 'tab-activated': {
       const windowKey = String(event.windowId);
@@ -194,7 +203,7 @@ export function step(
       s.activeTabByWindow[windowKey] = event.tabId;
       const facts = s.tabs[String(event.tabId)];
       // An active tab of a window is visible; its page confirms (or corrects) that shortly.
-      if (facts) facts.visible = true;
+      if (facts && !facts.gone) facts.visible = true;
       if (previous !== event.tabId && s.focusedWindowId === event.windowId) evidence.push(at);
       break;
     }
@@ -202,12 +211,19 @@ export function step(
       const key = String(event.tabId);
       moveTab(s, event.tabId, event.windowId);
       const facts = s.tabs[key];
-      if (facts) facts.channel = event.channel;
-      else if (event.channel) {
+      if (facts) {
+        facts.channel = event.channel;
+        // A page we may not see: none of ours shows there now, and nothing of the old one counts.
+        if (event.newPage && event.channel === null) {
+          facts.document = null;
+          facts.gone = true;
+          facts.mediaPlaying = false;
+        }
+      } else if (event.channel) {
         s.tabs[key] = {
           windowId: event.windowId, channel: event.channel,
           visible: s.activeTabByWindow[String(event.windowId)] === event.tabId,
-          lastInputAt: null, mediaPlaying: false, reportedAt: at,
+          lastInputAt: null, mediaPlaying: false, reportedAt: at, document: null, gone: false,
         };
       }
       break;
@@ -223,7 +239,7 @@ export function step(
       if (event.windowId !== null) {
         const active = s.activeTabByWindow[String(event.windowId)];
         const facts = active === undefined ? undefined : s.tabs[String(active)];
-        if (facts) facts.visible = true;
+        if (facts && !facts.gone) facts.visible = true;
       }
       break;
     }
@@ -252,8 +268,10 @@ export function step(
 
   const evaluation = evaluate(s, at, rules);
   setRun(s, at, evaluation.target);
-  if (event.type === 'page' && event.visible && event.mediaPlaying && evaluation.target?.tabId === event.tabId) {
-    evidence.push(at);
+  // Media and a page the user opened are evidence only on the page being counted.
+  if (event.type === 'page' && event.visible && evaluation.target?.tabId === event.tabId) {
+    if (event.mediaPlaying) evidence.push(at);
+    if (shownByUserAt !== null) evidence.push(shownByUserAt);
   }
   evidence.sort((a, b) => a - b);
   for (const moment of evidence) applyEvidence(s, moment, at, rules.idleThresholdMs, pieces);
@@ -316,36 +334,64 @@ function rulesFrom(options: TrackerOptions): Rules {
   };
 }
 
+/**
+ * Takes a page's report into the tab's facts; new input is evidence. Returns when the report
+ * shows a page the user opened (their click, key or typed address), for the caller to credit if
+ * that page is the one counted; null otherwise.
+ */
 function recordPage(
   s: TrackerState, event: PageEvent, countedBefore: CountingTarget | null, evidence: number[], threshold: number,
-): void {
+): number | null {
   const key = String(event.tabId);
   const previous = s.tabs[key];
-  const input = event.lastInputAt;
+  const page = event.document;
+  // A late report of a page the tab has left (a heartbeat or pagehide still on its way).
+  if (page && previous?.document && previous.document.id !== page.id && page.shownAt < previous.document.shownAt) return null;
+
+  const input = event.lastInputAt !== null && Number.isFinite(event.lastInputAt) ? event.lastInputAt : null;
   // New input is a changed timestamp (not a larger one: the wall clock may have gone back).
-  if (input !== null && Number.isFinite(input) && input !== previous?.lastInputAt) {
+  if (input !== null && input !== previous?.lastInputAt) {
     const inputAt = Math.min(input, event.at);
     if (inputAt >= event.at - threshold) {
       evidence.push(inputAt);
-      // Input after the system went idle or locked means it is active again, event or not.
-      if (s.system.state !== 'active' && (s.system.since === null || inputAt > s.system.since)) {
+      // Input after the system went idle ends the idle spell, event or not. A locked screen
+      // ends only when the system says so.
+      if (s.system.state === 'idle' && (s.system.since === null || inputAt > s.system.since)) {
         s.system = { state: 'active', since: inputAt };
       }
     }
   }
+
+  if (event.gone) {
+    // The page goes: its last input counted above; what the tab shows next, its report or
+    // tabs.onUpdated tells.
+    if (previous && (!page || previous.document?.id === page.id)) {
+      previous.gone = true;
+      previous.mediaPlaying = false;
+      if (input !== null) previous.lastInputAt = input;
+    }
+    return null;
+  }
+
+  const shown = page !== undefined && (previous?.document?.id !== page.id || previous.document.shownAt !== page.shownAt);
+  const byUser = shown && page.shownAt >= event.at - threshold
+    && loadIsPresence(page, { ourPage: Boolean(previous?.document), lastInputAt: previous?.lastInputAt ?? null });
   moveTab(s, event.tabId, event.windowId);
   s.tabs[key] = {
     windowId: event.windowId,
     channel: event.channel,
     visible: event.visible,
-    lastInputAt: input !== null && Number.isFinite(input) ? input : null,
+    lastInputAt: input,
     mediaPlaying: event.mediaPlaying,
     reportedAt: event.at,
+    document: page ? { id: page.id, shownAt: page.shownAt } : previous?.document ?? null,
+    gone: false,
   };
   const windowKey = String(event.windowId);
   if (event.visible && s.activeTabByWindow[windowKey] === undefined) s.activeTabByWindow[windowKey] = event.tabId;
   // Hiding the counted tab is the user's doing (a switch, a minimised window).
   if (!event.visible && countedBefore?.tabId === event.tabId) evidence.push(event.at);
+  return byUser && page ? Math.min(page.shownAt, event.at) : null;
 }
 
 /** A tab seen in another window than before stops being the old window's active tab. */
@@ -611,6 +657,9 @@ export const TrackerStateSchema = v.pipe(
       lastInputAt: v.nullable(Ms),
       mediaPlaying: v.boolean(),
       reportedAt: Ms,
+      // Absent in states stored before pages were told apart: no page known, none gone.
+      document: v.optional(v.nullable(v.object({ id: v.string(), shownAt: Ms })), null),
+      gone: v.optional(v.boolean(), false),
     })),
     activeTabByWindow: v.record(v.string(), v.number()),
     focusedWindowId: v.nullable(v.number()),
