@@ -19,7 +19,9 @@ function audibleMediaPlaying(): boolean {
 /** This page as its reports name it: the background tells a tab's pages apart by it. */
 function thisPage(navigation?: PageDocument['navigation']): PageDocument {
   const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return { id: crypto.randomUUID(), shownAt: Date.now(), navigation: navigation ?? navigationKind(entry?.type) };
+  // getRandomValues, not randomUUID: that one exists only in secure contexts, and http pages exist.
+  const id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return { id, shownAt: Date.now(), navigation: navigation ?? navigationKind(entry?.type) };
 }
 
 /** A prerendered page is nobody's yet: it reports once the user navigates to it. */

@@ -41,7 +41,7 @@ describe('page signals: presence is the user’s own input', () => {
     start();
     expect(reports).toHaveLength(1);
     expect(last()).toMatchObject({ type: 'page-report', lastInputAt: null, focused: true, visible: true });
-    expect(last().document).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), shownAt: Date.now(), navigation: expect.any(String) });
+    expect(last().document).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/), shownAt: Date.now(), navigation: expect.any(String) });
   });
 
   it.each([
