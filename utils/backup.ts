@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { channelKey, type Channel, type ChannelPlatform } from '@/utils/channels';
 import { csvDocument } from '@/utils/csv';
+import { addDays } from '@/utils/dashboard';
 import { isPlatformId } from '@/utils/platforms';
 import { parseSettings, type Settings } from '@/utils/settings';
 import {
@@ -36,8 +37,16 @@ import {
  *   reports them with the warning `unknown-platforms`.
  * - Duplicate rows (same source, date, channel and focus) are rejected: our exporter never writes
  *   them, so the file was edited or concatenated, and neither adding nor keeping one is safe.
- * - More than 25 hours (the longest local day, when daylight saving time ends) on one row, or on
- *   one channel and date of one source, is absurd and rejected.
+ * - More than 25 hours (the longest local day, when daylight saving time ends) on one row, on
+ *   one channel and date of one source, or on all channels of one source and date, is absurd and
+ *   rejected: one browser counts one channel at a time. "One source" is the row's effective
+ *   source (its `source`, else the file's), so the file's own total adds its rows without
+ *   `source` to those that name the file's source, wherever they sit in the file.
+ * - At most MAX_IMPORT_SOURCES sources in one file (its `source` and those of its rows): no real
+ *   user merges more browsers, and each becomes a stored source of its own.
+ * - Given the user's local `today`, a row dated after tomorrow is rejected: such a day comes from
+ *   a wrong clock, and once stored it would hold retention back (utils/retention.ts). Tomorrow
+ *   still passes, for a file from a browser a time zone ahead.
  * - `__proto__`, `constructor` and `prototype` as keys anywhere reject the file: no export has
  *   them, and nothing of such a file should reach an object.
  * - Settings that fail parseSettings do not block the usage: the import goes on without them and
@@ -54,6 +63,9 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The longest local day: 25 hours, when daylight saving time ends. */
 export const MAX_DAY_SECONDS = 25 * 60 * 60;
 const MAX_DAY_MS = MAX_DAY_SECONDS * 1000;
+
+/** Source ids one file may hold, its own included. */
+export const MAX_IMPORT_SOURCES = 50;
 
 /** Storage keys of a day's channels are at most this long (DayTotalsSchema). */
 const MAX_CHANNEL_KEY_LENGTH = 300;
@@ -318,7 +330,7 @@ export type ImportErrorCode =
   | 'field-missing' | 'field-invalid' | 'row-not-object'
   | 'date-invalid' | 'platform-invalid' | 'account-invalid' | 'account-required'
   | 'seconds-invalid' | 'seconds-too-large' | 'milliseconds-mismatch' | 'after-hours-exceeds-time'
-  | 'duplicate-row' | 'day-too-long';
+  | 'duplicate-row' | 'day-too-long' | 'source-day-too-long' | 'too-many-sources' | 'date-after-tomorrow';
 
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'too-large', 'empty', 'not-json', 'not-an-object', 'unreadable', 'forbidden-key',
@@ -326,7 +338,7 @@ export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'field-missing', 'field-invalid', 'row-not-object',
   'date-invalid', 'platform-invalid', 'account-invalid', 'account-required',
   'seconds-invalid', 'seconds-too-large', 'milliseconds-mismatch', 'after-hours-exceeds-time',
-  'duplicate-row', 'day-too-long',
+  'duplicate-row', 'day-too-long', 'source-day-too-long', 'too-many-sources', 'date-after-tomorrow',
 ];
 
 export type ImportWarningCode = 'settings-unusable' | 'unknown-platforms';
@@ -421,6 +433,12 @@ function errorMessage(code: ImportErrorCode, p: ImportParams): string {
       return `${where} repeats usage row ${p.firstRow}: the same date, channel and focus (${p.date}, ${p.channel}, ${p.focus}).`;
     case 'day-too-long':
       return `${where}: on ${p.date} the rows of channel ${p.channel} add up to ${p.seconds} seconds, more than the ${MAX_DAY_SECONDS} seconds (25 hours) of the longest day.`;
+    case 'source-day-too-long':
+      return `On ${p.date} the rows of browser ${p.source} add up to ${p.seconds} seconds over all channels, more than the ${MAX_DAY_SECONDS} seconds (25 hours) of the longest day.`;
+    case 'too-many-sources':
+      return `The file holds the time of ${p.count} browsers (source ids); at most ${p.max} can be imported from one file.`;
+    case 'date-after-tomorrow':
+      return `${where} is dated ${p.date}, after tomorrow (${p.latest}): the clock of the browser that made the file, or of this one, is wrong.`;
   }
 }
 
@@ -495,14 +513,19 @@ interface ParsedExport {
 }
 
 /**
- * Checks across rows, per source: no duplicate row, and no channel with more than the longest
- * day on one date.
+ * Checks across rows: not too many sources, and per source no duplicate row, no channel with
+ * more than the longest day on one date, and no date with more than that over all channels.
  */
 function checkAcrossRows({ dataset, addIssue }: Parameters<Parameters<typeof v.rawCheck<ParsedExport>>[0]>[0]): void {
   if (!dataset.typed) return;
   const file = dataset.value;
   const firstRowOf = new Map<string, number>();
   const channelDayMs = new Map<string, number>();
+  const sourceDayMs = new Map<string, { source: string; date: string; ms: number }>();
+  const failFile = (message: ImportErrorCode, params: ImportParams) => {
+    const details: RowDetails = { rowDetails: true, params };
+    addIssue({ message, input: details });
+  };
   const fail = (index: number, message: ImportErrorCode, params: ImportParams) => {
     const details: RowDetails = { rowDetails: true, params };
     addIssue({
@@ -514,6 +537,11 @@ function checkAcrossRows({ dataset, addIssue }: Parameters<Parameters<typeof v.r
       ],
     });
   };
+  const sources = new Set([file.source, ...file.usage.flatMap((row) => row.source ?? [])]);
+  if (sources.size > MAX_IMPORT_SOURCES) {
+    failFile('too-many-sources', { count: sources.size, max: MAX_IMPORT_SOURCES });
+    return;
+  }
   for (const [index, row] of file.usage.entries()) {
     const source = row.source ?? file.source;
     const channel = rowChannelKey(row.platform, row.account);
@@ -531,6 +559,17 @@ function checkAcrossRows({ dataset, addIssue }: Parameters<Parameters<typeof v.r
       return;
     }
     channelDayMs.set(channelDay, ms);
+    const sourceDay = JSON.stringify([source, row.date]);
+    const total = sourceDayMs.get(sourceDay) ?? { source, date: row.date, ms: 0 };
+    total.ms += rowMilliseconds(row);
+    sourceDayMs.set(sourceDay, total);
+  }
+  // After the loop, so the refusal names the whole total, not the sum up to some row.
+  for (const { source, date, ms } of sourceDayMs.values()) {
+    if (ms > MAX_DAY_MS) {
+      failFile('source-day-too-long', { source, date, seconds: toSeconds(ms) });
+      return;
+    }
   }
 }
 
@@ -695,6 +734,17 @@ export interface ImportOptions {
   /** Default MAX_IMPORT_BYTES. */
   maxBytes?: number;
   upgrades?: readonly ExportUpgrade[];
+  /** The user's local date `YYYY-MM-DD`: rows dated after the day after it are refused. None: no check. */
+  today?: string;
+}
+
+/** The first row dated after the day after `today` as an error; null when there is none. */
+function rowAfterTomorrow(usage: readonly UsageRow[], today: string): ImportError | null {
+  if (!isCalendarDate(today)) return null;
+  const latest = addDays(today, 1);
+  const index = usage.findIndex((row) => row.date > latest);
+  const row = usage[index];
+  return row ? importError('date-after-tomorrow', { row: index + 1, date: row.date, latest }) : null;
 }
 
 /**
@@ -716,7 +766,10 @@ export function parseImport(text: string, options: ImportOptions = {}): ImportRe
     const detail = error instanceof Error ? error.message.slice(0, 120) : 'unreadable';
     return { ok: false, error: importError('not-json', { detail }) };
   }
-  return parseExportValue(value, options.upgrades);
+  const result = parseExportValue(value, options.upgrades);
+  if (!result.ok || options.today === undefined) return result;
+  const error = rowAfterTomorrow(result.data.usage, options.today);
+  return error ? { ok: false, error } : result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -115,7 +115,8 @@ const ERROR_KEYS: Readonly<Record<ImportErrorCode, string>> = {
   'date-invalid': 'dateInvalid', 'platform-invalid': 'platformInvalid', 'account-invalid': 'accountInvalid',
   'account-required': 'accountRequired', 'seconds-invalid': 'secondsInvalid', 'seconds-too-large': 'secondsTooLarge',
   'milliseconds-mismatch': 'millisecondsMismatch', 'after-hours-exceeds-time': 'afterHoursExceedsTime',
-  'duplicate-row': 'duplicateRow', 'day-too-long': 'dayTooLong',
+  'duplicate-row': 'duplicateRow', 'day-too-long': 'dayTooLong', 'source-day-too-long': 'sourceDayTooLong',
+  'too-many-sources': 'tooManySources', 'date-after-tomorrow': 'dateAfterTomorrow',
 };
 
 /** Fields an import error can name, with a sentence of what each must hold (data.expected.*). */
@@ -191,6 +192,12 @@ export function importErrorMessage(error: Pick<ImportError, 'code' | 'params'>, 
       return t(key, [where, text('firstRow'), text('date'), text('channel'), text('focus')]);
     case 'day-too-long':
       return t(key, [where, text('date'), text('channel'), text('seconds')]);
+    case 'source-day-too-long':
+      return t(key, [text('date'), text('source'), text('seconds')]);
+    case 'too-many-sources':
+      return t(key, [text('count'), text('max')]);
+    case 'date-after-tomorrow':
+      return t(key, [where, text('date'), text('latest')]);
     case 'empty':
     case 'unreadable':
     case 'version-missing':

@@ -40,13 +40,14 @@ function readCsv(text: string): string[][] {
   return records;
 }
 
-// Days as the tracker writes them: valid keys, integer ms, after-hours within the channel's time.
+// Days as the tracker writes them: valid keys, integer ms, after-hours within the channel's time,
+// and at most 25 hours a day over all channels (5 channels × 3 statuses × 100 minutes).
 const keyArb = fc.constantFrom(
   'linkedin', 'linkedin:company/acme', 'xing', 'x:acme', 'youtube:@Müller, "Bäckerei"', 'custom:forum.example.org',
   'reddit:r/=cmd', 'instagram:acme.studio',
 );
 const totalsArb: fc.Arbitrary<ChannelDayTotals> = fc
-  .tuple(fc.nat({ max: 8 * 3_600_000 }), fc.nat({ max: 8 * 3_600_000 }), fc.nat({ max: 8 * 3_600_000 }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .tuple(fc.nat({ max: 100 * 60_000 }), fc.nat({ max: 100 * 60_000 }), fc.nat({ max: 100 * 60_000 }), fc.double({ min: 0, max: 1, noNaN: true }))
   .filter(([a, b, c]) => a + b + c > 0)
   .map(([a, b, c, share]) => [a, b, c, Math.floor((a + b + c) * share)]);
 const daysArb: fc.Arbitrary<TotalsByDate> = fc.dictionary(

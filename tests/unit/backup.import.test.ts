@@ -47,6 +47,7 @@ interface Case {
   code: ImportErrorCode;
   params?: Record<string, unknown>;
   maxBytes?: number;
+  today?: string;
 }
 
 const channelRow = (extra: Record<string, unknown>) => ({
@@ -136,11 +137,37 @@ const CASES: Case[] = [
     }),
     code: 'day-too-long', params: { row: 10, date: '2026-05-06', channel: 'xing', seconds: 90_001 },
   },
+  {
+    name: 'one source more than the longest day over all its channels',
+    text: withFile((file) => {
+      file.usage.push(channelRow({ seconds: 50_000 }), channelRow({ platform: 'linkedin', seconds: 40_001 }));
+    }),
+    code: 'source-day-too-long', params: { row: null, source: '6f1c2a9e-4b7d-4c3e-9a51-0d2f8e7b3c10', date: '2026-05-06', seconds: 90_001 },
+  },
+  {
+    name: 'the file source over the longest day, part of it in rows that name it',
+    text: withFile((file) => {
+      file.usage.push(channelRow({ seconds: 50_000 }), channelRow({ platform: 'linkedin', seconds: 40_001, source: file.source }));
+    }),
+    code: 'source-day-too-long', params: { source: '6f1c2a9e-4b7d-4c3e-9a51-0d2f8e7b3c10', date: '2026-05-06', seconds: 90_001 },
+  },
+  {
+    name: 'more than 50 sources',
+    text: withFile((file) => {
+      for (let index = 0; index < 50; index += 1) file.usage.push(channelRow({ source: `browser-${index}` }));
+    }),
+    code: 'too-many-sources', params: { row: null, count: 52, max: 50 },
+  },
+  {
+    name: 'a date after tomorrow', today: '2026-05-04',
+    text: withFile((file) => { file.usage.push(channelRow({ date: '2026-05-05' }), channelRow({ date: '2026-05-06' })); }),
+    code: 'date-after-tomorrow', params: { row: 10, date: '2026-05-06', latest: '2026-05-05' },
+  },
 ];
 
 describe('parseImport rejects bad input with a specific code', () => {
-  it.each(CASES)('$name -> $code', ({ text, code, params, maxBytes }) => {
-    const result = parseImport(text, { maxBytes });
+  it.each(CASES)('$name -> $code', ({ text, code, params, maxBytes, today }) => {
+    const result = parseImport(text, { maxBytes, today });
     if (result.ok) throw new Error('accepted');
     expect(result.error.code).toBe(code);
     if (params) expect(result.error.params).toMatchObject(params);
@@ -174,6 +201,35 @@ describe('parseImport accepts', () => {
       );
     }));
     expect(result.ok).toBe(true);
+  });
+
+  it('exactly 50 sources, the file\'s own included', () => {
+    // The example holds two: the file's own and one in its rows.
+    const result = parseImport(withFile((file) => {
+      for (let index = 0; index < 48; index += 1) file.usage.push(channelRow({ source: `browser-${index}` }));
+    }));
+    expect(result.ok).toBe(true);
+  });
+
+  it('25 hours on one date for each of two sources: the cap holds per source', () => {
+    const result = parseImport(withFile((file) => {
+      file.usage.push(
+        channelRow({ seconds: 50_000 }), channelRow({ platform: 'linkedin', seconds: 40_000 }),
+        channelRow({ seconds: 50_000, source: 'laptop' }), channelRow({ platform: 'linkedin', seconds: 40_000, source: 'laptop' }),
+      );
+    }));
+    expect(result.ok).toBe(true);
+  });
+
+  it('dates up to tomorrow, across the end of a month; and any date when today is not given', () => {
+    const tomorrow = withFile((file) => { file.usage.push(channelRow({ date: '2026-06-01' })); });
+    expect(parseImport(tomorrow, { today: '2026-05-31' }).ok).toBe(true);
+    const later = withFile((file) => { file.usage.push(channelRow({ date: '2026-06-02' })); });
+    const refused = parseImport(later, { today: '2026-05-31' });
+    expect(!refused.ok && refused.error.message).toBe(
+      'Usage row 9 is dated 2026-06-02, after tomorrow (2026-06-01): the clock of the browser that made the file, or of this one, is wrong.',
+    );
+    expect(parseImport(later).ok).toBe(true);
   });
 
   it('settings it cannot use, without them and with a warning', () => {

@@ -14,8 +14,9 @@ const C = 'browser-c';
 const AT = new Date('2026-05-04T16:20:05.123Z');
 
 const keyArb = fc.constantFrom('linkedin', 'linkedin:company/acme', 'xing', 'x:acme', 'custom:forum.example.org', 'youtube:@acme');
+// At most 24 hours a day per browser (4 channels × 3 statuses × 2 hours): the import refuses more than 25.
 const totalsArb: fc.Arbitrary<ChannelDayTotals> = fc
-  .tuple(fc.nat({ max: 6 * 3_600_000 }), fc.nat({ max: 6 * 3_600_000 }), fc.nat({ max: 6 * 3_600_000 }), fc.nat({ max: 100 }))
+  .tuple(fc.nat({ max: 2 * 3_600_000 }), fc.nat({ max: 2 * 3_600_000 }), fc.nat({ max: 2 * 3_600_000 }), fc.nat({ max: 100 }))
   .filter(([a, b, c]) => a + b + c > 0)
   .map(([a, b, c, percent]) => [a, b, c, Math.floor(((a + b + c) * percent) / 100)]);
 const daysArb: fc.Arbitrary<TotalsByDate> = fc.dictionary(

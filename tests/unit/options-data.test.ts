@@ -135,6 +135,9 @@ describe('import error messages', () => {
     'after-hours-exceeds-time': { row: 1, field: 'afterHoursSeconds', found: 9000, total: 6000 },
     'duplicate-row': { row: 5, firstRow: 2, date: '2025-06-01', channel: 'linkedin', focus: 'in' },
     'day-too-long': { row: 9, date: '2025-06-01', channel: 'linkedin', seconds: 95_000 },
+    'source-day-too-long': { row: null, source: 'laptop', date: '2025-06-01', seconds: 95_000 },
+    'too-many-sources': { row: null, count: 51, max: 50 },
+    'date-after-tomorrow': { row: 3, date: '2031-01-01', latest: '2025-06-02' },
   };
 
   it('has a complete sentence for every code in English and German', () => {
@@ -162,6 +165,15 @@ describe('import error messages', () => {
       .toBe('Die Datei enthält eine Liste, keinen Channel-Focus-Export.');
     expect(importErrorMessage({ code: 'too-large', params: PARAMS['too-large'] }, de, 'de'))
       .toBe('Die Datei ist zu groß (50 MB); importiert werden können höchstens 20 MB. Es wurde nichts importiert.');
+  });
+
+  it('names the count and the maximum of sources, the source, date and total of a day, the row and date after tomorrow', () => {
+    expect(importErrorMessage({ code: 'too-many-sources', params: PARAMS['too-many-sources'] }, en, 'en'))
+      .toBe('The file holds the time of 51 browsers (source ids); at most 50 can be imported from one file. Nothing was imported.');
+    expect(importErrorMessage({ code: 'source-day-too-long', params: PARAMS['source-day-too-long'] }, de, 'de'))
+      .toBe('Am 2025-06-01 ergeben die Zeilen des Browsers laptop über alle Kanäle zusammen 95000 Sekunden, mehr als die 90000 Sekunden (25 Stunden) des längsten Tages. Es wurde nichts importiert.');
+    expect(importErrorMessage({ code: 'date-after-tomorrow', params: PARAMS['date-after-tomorrow'] }, en, 'en'))
+      .toBe('Row 3 of the usage is dated 2031-01-01, after tomorrow (2025-06-02): the clock of the browser that made the file, or of this one, is wrong. Nothing was imported.');
   });
 
   it('words the errors of real malformed files', () => {
