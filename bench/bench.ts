@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import { it } from 'vitest';
 import { launchChromium, ROOT } from '../tests/e2e/browsers';
 import { STANDARD_SESSION, type Step } from '../tests/e2e/scripted-session';
-import { bundleSizes, measureAccuracy, measurePanel, measurePopup, measureWorkerShutdown, measureYear } from './measure';
+import { bundleSizes, measureAccuracy, measurePanel, measurePopup, measurePresence, measureWorkerShutdown, measureYear, type PresenceOutcome } from './measure';
 
 const quick = process.env.CF_BENCH_QUICK === '1';
 const RUNS = quick ? 2 : 5;
@@ -33,6 +33,19 @@ const row = (figure: string, value: number, unit: string, budget?: number, digit
   budget: budget === undefined ? '' : `≤ ${budget} ${unit}`,
   mark: budget === undefined ? '' : value <= budget ? 'pass' : 'over',
 });
+/** A signed error against a ± budget: pass when |error| ≤ budget. */
+const signedRow = (figure: string, outcome: PresenceOutcome, budgetS: number): Row => {
+  if (!('figures' in outcome)) {
+    return { figure, value: 'skipped' in outcome ? outcome.skipped : `failed: ${outcome.failed}`, budget: `± ${budgetS} s`, mark: 'skipped' in outcome ? '' : 'over' };
+  }
+  const errorS = outcome.figures.errorMs / 1000;
+  return {
+    figure,
+    value: `${errorS >= 0 ? '+' : '−'}${Math.abs(errorS).toFixed(2)} s`,
+    budget: `± ${budgetS} s`,
+    mark: Math.abs(errorS) <= budgetS ? 'pass' : 'over',
+  };
+};
 
 it('bench', async () => {
   const rows: Row[] = [];
@@ -69,6 +82,14 @@ it('bench', async () => {
   } finally {
     await session.close();
   }
+  // Each in a browser of its own, with no other one open: after the shared session has closed.
+  const presence = await measurePresence(quick);
+  rows.push(
+    signedRow('presence: page that moves by itself, user away (counted − truth)', presence.selfMovingPage, 1),
+    signedRow('presence: tab left the platform, window switched (counted − truth)', presence.leftPlatform, 1),
+    signedRow('presence: export right after browsing (exported − truth)', presence.exportRightAfter, 1),
+  );
+  results = { ...results, presence };
 
   const widths = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 12];
   const line = (r: Row) => `${r.figure.padEnd(widths[0]!)}  ${r.value.padStart(widths[1]!)}  ${r.budget.padEnd(widths[2]!)}  ${r.mark}`;

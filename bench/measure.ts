@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { CHROME_BUILD, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
+import { CHROME_BUILD, launchChromium, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
+import { exportRightAfter, leftPlatform, selfMovingPage, type PresenceFigures } from '../tests/e2e/presence-scenarios';
 import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTimes, IDLE_THRESHOLD_S, type Step } from '../tests/e2e/scripted-session';
 import { addPieces, type TotalsByDate } from '../utils/tracking/totals';
 import type { CountedPiece } from '../utils/tracking/tracker';
@@ -233,4 +234,38 @@ export async function measureWorkerShutdown(session: ChromiumSession, waitMs: nu
     await new Promise((r) => setTimeout(r, 1000));
   }
   return null;
+}
+
+/** One presence scenario's figures, or why it has none (not run in quick mode, or it failed). */
+export type PresenceOutcome = { figures: PresenceFigures } | { skipped: string } | { failed: string };
+
+export interface PresenceBench {
+  selfMovingPage: PresenceOutcome;
+  leftPlatform: PresenceOutcome;
+  exportRightAfter: PresenceOutcome;
+}
+
+/**
+ * Issue 12's three situations (tests/e2e/presence-scenarios.ts), each in a fresh Chromium: no
+ * other browser may be open meanwhile, window focus is part of what is measured. Quick mode
+ * runs only the short export scenario.
+ */
+export async function measurePresence(quick: boolean): Promise<PresenceBench> {
+  const fresh = async (run: (session: ChromiumSession) => Promise<PresenceFigures>): Promise<PresenceOutcome> => {
+    let session: ChromiumSession | null = null;
+    try {
+      session = await launchChromium();
+      return { figures: await run(session) };
+    } catch (error) {
+      return { failed: String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 80) };
+    } finally {
+      await session?.close();
+    }
+  };
+  const skipped = { skipped: 'not run in quick mode' };
+  return {
+    selfMovingPage: quick ? skipped : await fresh((session) => selfMovingPage(session)),
+    leftPlatform: quick ? skipped : await fresh((session) => leftPlatform(session)),
+    exportRightAfter: await fresh((session) => exportRightAfter(session, { presentMs: quick ? 3000 : 5000 })),
+  };
 }

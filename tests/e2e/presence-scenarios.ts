@@ -91,17 +91,31 @@ async function prepare(session: BrowserUnderTest): Promise<Page> {
   return observer;
 }
 
-/** Opens `url` in a new tab of the current window and shows it; resolves with the moment it was shown. */
+/** When the page's navigation started (the user typed the address or clicked), on the page's clock: the system clock. */
+const navigationStart = (page: Page) => page.evaluate(() => Math.round(performance.timeOrigin));
+
+/**
+ * Opens `url` in a new tab of the current window and shows it. `at` is the moment the user went
+ * there: the navigation's start, which the page knows exactly (the middle of the script's actions,
+ * as runScriptedSession books it, would also hold the new tab's creation and the load).
+ */
 async function openTab(session: BrowserUnderTest, url: string): Promise<{ page: Page; at: number }> {
-  let page: Page | null = null;
-  const at = await changeAt(async () => {
-    page = await session.browser.newPage();
-    await page.goto(url);
-    await page.waitForSelector('#title');
-    await page.bringToFront();
-  });
-  return { page: page!, at };
+  const page = await session.browser.newPage();
+  await page.bringToFront();
+  await page.goto(url);
+  await page.waitForSelector('#title');
+  return { page, at: await navigationStart(page) };
 }
+
+/** Notes in the page when it is hidden: the exact moment the user stopped seeing it. */
+const watchHidden = (page: Page) => page.evaluate(() => {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') (window as unknown as { __cfHiddenAt?: number }).__cfHiddenAt ??= Date.now();
+  });
+});
+const hiddenAt = (page: Page) => waitFor(
+  () => page.evaluate(() => (window as unknown as { __cfHiddenAt?: number }).__cfHiddenAt ?? null), 2000, 'the page to be hidden',
+).catch(() => null);
 
 /** Leaves the counted channel without any input the X server sees: a blank tab in front. */
 async function blankTab(session: BrowserUnderTest): Promise<number> {
@@ -190,11 +204,11 @@ export async function leftPlatform(session: BrowserUnderTest, options: LeftPlatf
         document.getElementById('title')!.after(link);
       }, ELSEWHERE_URL);
     }
-    const leftAt = await changeAt(async () => {
-      if (leaveBy === 'address') await page.goto(ELSEWHERE_URL);
-      else await Promise.all([page.waitForNavigation(), page.click('#cf-leave')]);
-      await page.waitForSelector('#title');
-    });
+    if (leaveBy === 'address') await page.goto(ELSEWHERE_URL);
+    else await Promise.all([page.waitForNavigation(), page.click('#cf-leave')]);
+    await page.waitForSelector('#title');
+    // The user left when the navigation to the other site started.
+    const leftAt = await navigationStart(page);
     await sleep(2000);
     // A switch away: a second window, with another page that is no platform.
     const second = await session.browser.newPage({ type: 'window' });
@@ -257,8 +271,8 @@ export function exportedTotals(file: { usage: ExportedRow[] }): Record<string, n
 
 /**
  * (c) The user is on a platform `presentMs`, opens the options page in a new tab and clicks
- * "Export JSON" as soon as it is there. Truth: the platform from its opening to the options tab
- * coming to the front. Counted: the downloaded file's rows, not storage.
+ * "Export JSON" as soon as it is there. Truth: the platform from the navigation's start to the
+ * moment its page was hidden by the options tab. Counted: the downloaded file's rows, not storage.
  */
 export async function exportRightAfter(session: BrowserUnderTest, options: ExportOptions = {}): Promise<PresenceFigures> {
   const { presentMs = 5000 } = options;
@@ -267,13 +281,15 @@ export async function exportRightAfter(session: BrowserUnderTest, options: Expor
   await allowDownloads(session, downloads);
   const presence = keepPresent();
   try {
-    const { at: openedAt } = await openTab(session, EXPORT_URL);
+    const { page, at: openedAt } = await openTab(session, EXPORT_URL);
+    await watchHidden(page);
     await sleep(presentMs);
     let optionsPage: Page | null = null;
-    const shownAt = await changeAt(async () => {
+    const switchedAt = await changeAt(async () => {
       optionsPage = await session.browser.newPage();
       await optionsPage.bringToFront();
     });
+    const shownAt = (await hiddenAt(page)) ?? switchedAt;
     // Firefox does not report the load of moz-extension:// pages: wait for the button instead.
     void optionsPage!.goto(`${session.extensionBase}/options.html`, { timeout: 10_000 }).catch(() => {});
     const exportButton = await optionsPage!.waitForSelector('::-p-aria([name="Export JSON"][role="button"])', { timeout: 10_000 });
@@ -289,7 +305,7 @@ export async function exportRightAfter(session: BrowserUnderTest, options: Expor
       }
     }, 10_000, 'the exported JSON file');
     return figures('export-right-after', EXPORT_CHANNEL, { [EXPORT_CHANNEL]: shownAt - openedAt }, exportedTotals(file), {
-      optionsShownToClickMs: clickedAt - shownAt,
+      optionsShownToClickMs: clickedAt - shownAt, hiddenVsScriptMs: shownAt - switchedAt,
     });
   } finally {
     await presence.stop();
