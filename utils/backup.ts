@@ -5,7 +5,7 @@ import { addDays } from '@/utils/dashboard';
 import { isPlatformId } from '@/utils/platforms';
 import { parseSettings, type Settings } from '@/utils/settings';
 import {
-  datesToDrop, mergeDayTotals, type ChannelDayTotals, type DayTotals, type TotalsByDate,
+  DayTotalsSchema, datesToDrop, mergeDayTotals, type ChannelDayTotals, type DayTotals, type TotalsByDate,
 } from '@/utils/tracking/totals';
 
 /**
@@ -330,7 +330,8 @@ export type ImportErrorCode =
   | 'field-missing' | 'field-invalid' | 'row-not-object'
   | 'date-invalid' | 'platform-invalid' | 'account-invalid' | 'account-required'
   | 'seconds-invalid' | 'seconds-too-large' | 'milliseconds-mismatch' | 'after-hours-exceeds-time'
-  | 'duplicate-row' | 'day-too-long' | 'source-day-too-long' | 'too-many-sources' | 'date-after-tomorrow';
+  | 'duplicate-row' | 'day-too-long' | 'source-day-too-long' | 'too-many-sources' | 'date-after-tomorrow'
+  | 'backup-damaged';
 
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'too-large', 'empty', 'not-json', 'not-an-object', 'unreadable', 'forbidden-key',
@@ -339,6 +340,7 @@ export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'date-invalid', 'platform-invalid', 'account-invalid', 'account-required',
   'seconds-invalid', 'seconds-too-large', 'milliseconds-mismatch', 'after-hours-exceeds-time',
   'duplicate-row', 'day-too-long', 'source-day-too-long', 'too-many-sources', 'date-after-tomorrow',
+  'backup-damaged',
 ];
 
 export type ImportWarningCode = 'settings-unusable' | 'unknown-platforms';
@@ -439,6 +441,7 @@ function errorMessage(code: ImportErrorCode, p: ImportParams): string {
       return `The file holds the time of ${p.count} browsers (source ids); at most ${p.max} can be imported from one file.`;
     case 'date-after-tomorrow':
       return `${where} is dated ${p.date}, after tomorrow (${p.latest}): the clock of the browser that made the file, or of this one, is wrong.`;
+    case 'backup-damaged': return `The backup is damaged: at ${p.path} it holds ${p.found}. Nothing was restored.`;
   }
 }
 
@@ -622,7 +625,7 @@ function issueError(issue: v.BaseIssue<unknown>): ImportError {
 }
 
 /** The first `__proto__` / `constructor` / `prototype` key anywhere, walked without recursion. */
-function findForbiddenKey(root: unknown): { key: string; path: string } | null {
+function findForbiddenKey(root: unknown): { key: string; path: string; value: unknown } | null {
   interface Step { value: unknown; path: string }
   const stack: Step[] = [{ value: root, path: '' }];
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
@@ -634,7 +637,7 @@ function findForbiddenKey(root: unknown): { key: string; path: string } | null {
     }
     for (const key of Object.keys(value)) {
       const keyPath = path === '' ? key : `${path}.${key}`;
-      if (FORBIDDEN_KEYS.has(key)) return { key, path: keyPath };
+      if (FORBIDDEN_KEYS.has(key)) return { key, path: keyPath, value: (value as Record<string, unknown>)[key] };
       stack.push({ value: (value as Record<string, unknown>)[key], path: keyPath });
     }
   }
@@ -662,7 +665,7 @@ function typeOfJson(value: unknown): string {
 function validate(value: unknown, upgrades: readonly ExportUpgrade[]): ImportResult {
   if (!isPlainObject(value)) return { ok: false, error: importError('not-an-object', { found: typeOfJson(value) }) };
   const forbidden = findForbiddenKey(value);
-  if (forbidden) return { ok: false, error: importError('forbidden-key', forbidden) };
+  if (forbidden) return { ok: false, error: importError('forbidden-key', { key: forbidden.key, path: forbidden.path }) };
 
   const header = v.safeParse(HeaderSchema, value, { abortEarly: true });
   if (!header.success) {
@@ -947,26 +950,41 @@ export function previewImport(
 
 export type BackupReason = 'before-import' | 'before-reset' | 'manual';
 
+/**
+ * A backup of the whole state in the form storage keeps it, which is compact: a year of heavy
+ * use takes about 0.6 MB, where the same as an export's rows takes several times that. Read
+ * from storage, the state is only trusted once restoreFromBackup has checked it.
+ */
 export interface Backup {
   id: string;
   createdAt: string;
   reason: BackupReason;
-  export: ChannelFocusExport;
+  settings: Settings;
+  /** The profile whose own time `own` is. */
+  sourceId: string;
+  own: TotalsByDate;
+  imported: ImportedUsage;
 }
 
-/** A backup of the whole state: settings, own time and imported time. */
+/** A backup of the whole state: settings, own time and imported time. Throws on an invalid source id. */
 export function createBackup(input: {
   id: string; createdAt: Date; reason: BackupReason; settings: Settings; sourceId: string; history: UsageHistory;
 }): Backup {
+  if (!isValidSourceId(input.sourceId)) throw new RangeError(`Not a valid source id: ${input.sourceId}`);
   return {
     id: input.id,
     createdAt: input.createdAt.toISOString(),
     reason: input.reason,
-    export: buildExport({
-      settings: input.settings, sourceId: input.sourceId, days: input.history.own,
-      imported: input.history.imported, exportedAt: input.createdAt,
-    }),
+    settings: input.settings,
+    sourceId: input.sourceId,
+    own: input.history.own,
+    imported: input.history.imported,
   };
+}
+
+/** What a backup takes in storage: the UTF-8 bytes of its JSON (storage quotas count these). */
+export function backupBytes(backup: Backup): number {
+  return new TextEncoder().encode(JSON.stringify(backup)).length;
 }
 
 function createdAtMs(backup: Backup): number {
@@ -974,27 +992,54 @@ function createdAtMs(backup: Backup): number {
   return Number.isFinite(ms) ? ms : Number.NEGATIVE_INFINITY;
 }
 
-/** The list with `backup` added (replacing one with the same id), newest first, the newest `keep` kept. */
-export function pushBackup(list: readonly Backup[], backup: Backup, keep: number = BACKUPS_KEPT): Backup[] {
+/** Together the backups stay under this, so they never fill the storage the user's time needs. */
+export const BACKUPS_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface BackupRingLimits {
+  /** Default BACKUPS_KEPT. */
+  keep?: number;
+  /** Bytes of the list's JSON; default BACKUPS_MAX_BYTES. */
+  maxBytes?: number;
+}
+
+/**
+ * The list with `backup` added (replacing one with the same id), newest first: the newest `keep`,
+ * then the oldest dropped until the list's JSON takes at most `maxBytes`. The newest stays even
+ * when it alone is larger: the state just before a change is the one worth having.
+ */
+export function pushBackup(
+  list: readonly Backup[], backup: Backup, { keep = BACKUPS_KEPT, maxBytes = BACKUPS_MAX_BYTES }: BackupRingLimits = {},
+): Backup[] {
   const count = Math.max(1, Math.floor(Number.isFinite(keep) ? keep : BACKUPS_KEPT));
-  return [backup, ...list.filter((entry) => entry.id !== backup.id)]
+  const ring = [backup, ...list.filter((entry) => entry.id !== backup.id)]
     .map((entry, index) => ({ entry, index }))
     // Newest first; among equal times the one pushed later first.
     .sort((a, b) => createdAtMs(b.entry) - createdAtMs(a.entry) || a.index - b.index)
     .slice(0, count)
     .map(({ entry }) => entry);
+  const sizes = ring.map(backupBytes);
+  // The list's JSON: the entries, a comma between each two, and the brackets.
+  let bytes = sizes.reduce((sum, size) => sum + size, ring.length + 1);
+  while (ring.length > 1 && bytes > maxBytes) {
+    bytes -= (sizes.pop() ?? 0) + 1;
+    ring.pop();
+  }
+  return ring;
 }
 
 const BackupSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   reason: v.picklist(['before-import', 'before-reset', 'manual'] as const),
-  export: v.custom<ChannelFocusExport>(isPlainObject),
+  settings: v.custom<Settings>(isPlainObject),
+  sourceId: v.string(),
+  own: v.custom<TotalsByDate>(isPlainObject),
+  imported: v.custom<ImportedUsage>(isPlainObject),
 });
 
 /**
  * The stored backup list, unreadable entries left out (in memory only: nothing is deleted).
- * The exports inside are checked in full when one is restored.
+ * The state inside is checked in full when one is restored: reading the list stays cheap.
  */
 export function parseBackupList(value: unknown): Backup[] {
   if (!Array.isArray(value)) return [];
@@ -1008,19 +1053,40 @@ export type RestoreResult =
   | { ok: true; sourceId: string; settings: Settings | null; settingsError: string | null; history: UsageHistory }
   | { ok: false; error: ImportError };
 
+const StoredDaysSchema = v.record(v.pipe(v.string(), v.check(isCalendarDate)), DayTotalsSchema);
+
+const BackupStateSchema = v.object({
+  sourceId: v.pipe(v.string(), v.check(isValidSourceId)),
+  settings: v.custom<Record<string, unknown>>(isPlainObject),
+  own: StoredDaysSchema,
+  imported: v.record(v.pipe(v.string(), v.check(isValidSourceId)), StoredDaysSchema),
+});
+
+function damagedBackup(path: string, found: unknown): RestoreResult {
+  return { ok: false, error: importError('backup-damaged', { path, found: shown(found) }) };
+}
+
 /**
  * The state a backup holds, to write in place of the current one (settings only when usable).
- * The backup is validated like an import: stored data can be damaged too.
+ * Checked in full first, as stored data can be damaged: a damaged backup restores nothing, and
+ * the error names where it is damaged and what it holds there.
  */
 export function restoreFromBackup(backup: Backup): RestoreResult {
-  const parsed = parseExportValue(backup.export);
-  if (!parsed.ok) return parsed;
-  const { [parsed.data.source]: own = {}, ...imported } = usageBySource(parsed.data);
+  const forbidden = findForbiddenKey(backup);
+  if (forbidden) return damagedBackup(forbidden.path, forbidden.value);
+  const parsed = v.safeParse(BackupStateSchema, backup, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = (issue.path ?? []).map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`));
+    return damagedBackup(path.join('').replace(/^\./, ''), issue.input);
+  }
+  const { sourceId, own, imported } = parsed.output;
+  const settings = parseSettings(parsed.output.settings);
   return {
     ok: true,
-    sourceId: parsed.data.source,
-    settings: parsed.data.settings,
-    settingsError: parsed.data.settingsError,
+    sourceId,
+    settings: settings.ok ? settings.settings : null,
+    settingsError: settings.ok ? null : settings.error,
     history: { own, imported },
   };
 }

@@ -116,7 +116,7 @@ const ERROR_KEYS: Readonly<Record<ImportErrorCode, string>> = {
   'account-required': 'accountRequired', 'seconds-invalid': 'secondsInvalid', 'seconds-too-large': 'secondsTooLarge',
   'milliseconds-mismatch': 'millisecondsMismatch', 'after-hours-exceeds-time': 'afterHoursExceedsTime',
   'duplicate-row': 'duplicateRow', 'day-too-long': 'dayTooLong', 'source-day-too-long': 'sourceDayTooLong',
-  'too-many-sources': 'tooManySources', 'date-after-tomorrow': 'dateAfterTomorrow',
+  'too-many-sources': 'tooManySources', 'date-after-tomorrow': 'dateAfterTomorrow', 'backup-damaged': 'backupDamaged',
 };
 
 /** Fields an import error can name, with a sentence of what each must hold (data.expected.*). */
@@ -198,6 +198,8 @@ export function importErrorMessage(error: Pick<ImportError, 'code' | 'params'>, 
       return t(key, [text('count'), text('max')]);
     case 'date-after-tomorrow':
       return t(key, [where, text('date'), text('latest')]);
+    case 'backup-damaged':
+      return t(key, [text('path'), found()]);
     case 'empty':
     case 'unreadable':
     case 'version-missing':

@@ -18,7 +18,9 @@ import * as v from 'valibot';
 import { parseSettings, defaultSettings, type Settings } from './settings';
 import { DayTotalsSchema, type DayTotals, type TotalsByDate } from './tracking/totals';
 import { parseTrackerState, initialTrackerState, type TrackerState } from './tracking/tracker';
-import { isValidSourceId, parseBackupList, visibleUsage, type Backup, type ImportedUsage, type UsageHistory } from './backup';
+import {
+  isValidSourceId, parseBackupList, parseExportValue, usageBySource, visibleUsage, type Backup, type ImportedUsage, type UsageHistory,
+} from './backup';
 
 export type ReadOutcome<T> =
   | { status: 'ok'; value: T; migratedFrom?: number }
@@ -176,13 +178,35 @@ export const importedUsage: Versioned<ImportedUsage> = {
 
 // --- automatic backups -------------------------------------------------------------------------
 
-/** `backups` (local): the last BACKUPS_KEPT backups (backup.ts), newest first, `{ version, value }`. */
+/**
+ * `backups` (local): a ring of backups (backup.ts pushBackup: at most BACKUPS_KEPT and
+ * BACKUPS_MAX_BYTES), newest first, `{ version, value }`. Version 1 kept each backup's state as a
+ * full export (`export`); version 2 keeps it as storage does (`settings`, `sourceId`, `own`,
+ * `imported`), about a third of the size.
+ */
 export const BACKUPS_KEY = 'backups';
 
+/**
+ * One version 1 backup in the version 2 form, through the import's validation; null when its
+ * export does not pass (the backup could not have been restored either). Never throws.
+ */
+function backupV1ToV2(entry: unknown): Record<string, unknown> | null {
+  if (typeof entry !== 'object' || entry === null) return null;
+  const { export: exported, ...header } = entry as Record<string, unknown>;
+  const parsed = parseExportValue(exported);
+  if (!parsed.ok) return null;
+  const { [parsed.data.source]: own = {}, ...imported } = usageBySource(parsed.data);
+  // The settings as they were: the restore reads them, from any settings version.
+  const { settings } = exported as Record<string, unknown>;
+  return { ...header, settings, sourceId: parsed.data.source, own, imported };
+}
+
 export const backupList: Versioned<Backup[]> = {
-  version: 1,
-  migrations: [],
-  // Unreadable entries are left out in memory only; each export inside is checked on restore.
+  version: 2,
+  migrations: [
+    (old) => (Array.isArray(old) ? old.flatMap((entry) => backupV1ToV2(entry) ?? []) : old),
+  ],
+  // Unreadable entries are left out in memory only; the state inside is checked on restore.
   parse: (value) => (Array.isArray(value) ? parseBackupList(value) : null),
   fallback: () => [],
 };

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUPS_KEPT, applyRetention, buildExport, createBackup, deleteChannelHistory, deletePlatformHistory,
-  importUsage, mapUsageHistory, mergeUsage, parseBackupList, parseImport, previewImport, pushBackup,
-  restoreFromBackup, visibleUsage, type Backup, type UsageHistory, type ValidImport,
+  applyRetention, buildExport, deleteChannelHistory, deletePlatformHistory, importUsage, mapUsageHistory, mergeUsage,
+  parseImport, previewImport, visibleUsage, type UsageHistory, type ValidImport,
 } from '@/utils/backup';
 import { defaultSettings, setRetentionDays, type Settings } from '@/utils/settings';
 import type { ChannelDayTotals, TotalsByDate } from '@/utils/tracking/totals';
@@ -165,48 +164,6 @@ describe('previewImport', () => {
     if (!changed.ok) throw new Error('retention');
     expect(previewImport(current, exported(B, fresh(), changed.settings)).settingsDiffer).toBe(true);
     expect(previewImport(current, { ...same, settings: null }).settingsDiffer).toBe(false);
-  });
-});
-
-describe('backups', () => {
-  const settings = defaultSettings();
-  const history: UsageHistory = {
-    own: { '2026-05-01': { 'linkedin:company/acme': [600_000, 0, 0, 1000] } },
-    imported: { [B]: { '2026-05-02': { xing: [0, 0, 1500, 0] } } },
-  };
-  const backupAt = (id: string, iso: string): Backup =>
-    createBackup({ id, createdAt: new Date(iso), reason: 'before-import', settings, sourceId: A, history });
-
-  it('keeps the newest five, newest first, and replaces a backup with the same id', () => {
-    let list: Backup[] = [];
-    for (let day = 1; day <= 7; day += 1) list = pushBackup(list, backupAt(`b${day}`, `2026-05-0${day}T10:00:00Z`));
-    expect(list.map((backup) => backup.id)).toEqual(['b7', 'b6', 'b5', 'b4', 'b3']);
-    expect(BACKUPS_KEPT).toBe(5);
-    // An older backup pushed late still sorts by its time, and falls off when it is the oldest.
-    expect(pushBackup(list, backupAt('old', '2026-04-01T10:00:00Z')).map((backup) => backup.id)).toEqual(['b7', 'b6', 'b5', 'b4', 'b3']);
-    const replaced = pushBackup(list, { ...backupAt('b5', '2026-05-05T10:00:00Z'), reason: 'manual' });
-    expect(replaced.map((backup) => [backup.id, backup.reason])).toEqual([
-      ['b7', 'before-import'], ['b6', 'before-import'], ['b5', 'manual'], ['b4', 'before-import'], ['b3', 'before-import'],
-    ]);
-    expect(pushBackup(list, backupAt('b8', '2026-05-08T10:00:00Z'), 2).map((backup) => backup.id)).toEqual(['b8', 'b7']);
-  });
-
-  it('restores exactly the state it was made of', () => {
-    const restored = restoreFromBackup(backupAt('b1', '2026-05-04T10:00:00Z'));
-    expect(restored).toEqual({ ok: true, sourceId: A, settings, settingsError: null, history });
-  });
-
-  it('refuses a damaged backup with the import error', () => {
-    const damaged = backupAt('b1', '2026-05-04T10:00:00Z');
-    const broken = { ...damaged, export: { ...damaged.export, usage: [{ ...damaged.export.usage[0], seconds: -1 }] } } as Backup;
-    const restored = restoreFromBackup(broken);
-    expect(!restored.ok && restored.error.code).toBe('seconds-invalid');
-  });
-
-  it('reads the stored list, leaving out entries it cannot use', () => {
-    const good = backupAt('b1', '2026-05-04T10:00:00Z');
-    expect(parseBackupList([good, { id: 'x' }, 7, { ...good, reason: 'whim' }])).toEqual([good]);
-    expect(parseBackupList({ not: 'a list' })).toEqual([]);
   });
 });
 

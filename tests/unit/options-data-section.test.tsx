@@ -80,7 +80,7 @@ describe('data: import', () => {
     expect(all['usage:2025-06-01']).toEqual(before['usage:2025-06-01']);
     const backups = decodeEnvelope(backupList, all[BACKUPS_KEY]).value;
     expect(backups.map((b) => b.reason)).toEqual(['before-import']);
-    expect(backups[0]!.export.usage.every((row: UsageRow) => row.source === undefined)).toBe(true);
+    expect(backups[0]!.imported).toEqual({});
     // ... and is listed with a way back.
     const listed = within(screen.getByRole('group', { name: 'Backups' }));
     await waitFor(() => expect(listed.getByText('Before an import')).toBeTruthy());

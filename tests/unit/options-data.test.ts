@@ -138,6 +138,7 @@ describe('import error messages', () => {
     'source-day-too-long': { row: null, source: 'laptop', date: '2025-06-01', seconds: 95_000 },
     'too-many-sources': { row: null, count: 51, max: 50 },
     'date-after-tomorrow': { row: 3, date: '2031-01-01', latest: '2025-06-02' },
+    'backup-damaged': { path: 'own.2025-06-01.linkedin', found: 'a list' },
   };
 
   it('has a complete sentence for every code in English and German', () => {
@@ -174,6 +175,13 @@ describe('import error messages', () => {
       .toBe('Am 2025-06-01 ergeben die Zeilen des Browsers laptop über alle Kanäle zusammen 95000 Sekunden, mehr als die 90000 Sekunden (25 Stunden) des längsten Tages. Es wurde nichts importiert.');
     expect(importErrorMessage({ code: 'date-after-tomorrow', params: PARAMS['date-after-tomorrow'] }, en, 'en'))
       .toBe('Row 3 of the usage is dated 2031-01-01, after tomorrow (2025-06-02): the clock of the browser that made the file, or of this one, is wrong. Nothing was imported.');
+  });
+
+  it('names where a backup is damaged and what it holds there', () => {
+    expect(importErrorMessage({ code: 'backup-damaged', params: PARAMS['backup-damaged'] }, en, 'en'))
+      .toBe('The backup is damaged: at own.2025-06-01.linkedin it holds a list. Nothing was restored.');
+    expect(importErrorMessage({ code: 'backup-damaged', params: PARAMS['backup-damaged'] }, de, 'de'))
+      .toBe('Die Sicherung ist beschädigt: Bei own.2025-06-01.linkedin enthält sie eine Liste. Es wurde nichts wiederhergestellt.');
   });
 
   it('words the errors of real malformed files', () => {

@@ -5,6 +5,7 @@ import {
   backupList, decodeEnvelope, decodeSettings, decodeUsage, encodeEnvelope, importedUsage, trackerRecord, usageDay, usageKey,
   type Versioned,
 } from '@/utils/storage';
+import { restoreFromBackup } from '@/utils/backup';
 import { SETTINGS_VERSION, defaultSettings } from '@/utils/settings';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');
@@ -31,6 +32,39 @@ describe('stored examples of every version', () => {
   it.each(files)('%s reads through all migrations', (file) => {
     const item = items[file.split('-v')[0]!]!;
     expect(item.read(fixture(file)).status).toBe('ok');
+  });
+});
+
+describe('backups', () => {
+  it('version 1 (full exports) becomes version 2, the storage form, with the same state', () => {
+    const migrated = decodeEnvelope(backupList, fixture('backups-v1.json'));
+    expect(migrated).toEqual({ status: 'ok', value: (fixture('backups-v2.json') as { value: unknown }).value, migratedFrom: 1 });
+    const [backup] = migrated.value;
+    expect(backup && restoreFromBackup(backup)).toMatchObject({
+      ok: true,
+      sourceId: '6f1c2a9e-4b7d-4c3e-9a51-0d2f8e7b3c10',
+      history: {
+        own: { '2026-11-29': { x: [0, 30_000, 0, 0] } },
+        imported: { 'b7d3c2a1-0f4e-4a5b-9c8d-112233445566': { '2026-11-30': { 'linkedin:company/acme': [600_000, 0, 0, 0] } } },
+      },
+    });
+  });
+
+  it('leaves a version 1 backup it cannot convert out of the list, and never throws', () => {
+    const v1 = fixture('backups-v1.json') as { version: 1; value: Record<string, unknown>[] };
+    const good = v1.value[0]!;
+    const exported = good.export as Record<string, unknown>;
+    const broken = [
+      { ...good, id: 'negative', export: { ...exported, usage: [{ date: '2026-11-29', platform: 'x', account: null, seconds: -1, focus: 'out' }] } },
+      { ...good, id: 'no-export', export: undefined },
+      { ...good, id: 'from-the-future', export: { ...exported, version: 9 } },
+      'not a backup',
+      null,
+    ];
+    const outcome = decodeEnvelope(backupList, { version: 1, value: [broken[0], good, ...broken.slice(1)] });
+    expect(outcome.status).toBe('ok');
+    expect(outcome.value.map((backup) => backup.id)).toEqual(['backup-1']);
+    expect(decodeEnvelope(backupList, { version: 1, value: 'not a list' }).status).toBe('unreadable');
   });
 });
 
