@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
 import { HiddenPanels } from '@/components/HiddenPanels';
+import { send } from '@/components/send';
 import { writeUnwrittenTime } from '@/components/write-unwritten';
-import { pauseTracking, resumeTracking, setActiveSpecialization, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
 import type { LiveReply } from '@/utils/messages';
 import { IMPORTED_KEY, SETTINGS_KEY, decodeSettings, readHistory, usageKey } from '@/utils/storage';
 import { addDays } from '@/utils/dashboard';
@@ -46,8 +47,7 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
   useEffect(() => {
     let open = true;
     const reload = (first = false) => loadStored(variant, localDate(Date.now(), timeZone), first).then((value) => open && setLoaded(value));
-    const refreshLive = () =>
-      browser.runtime.sendMessage({ type: 'live' }).then((reply) => open && setLive(reply as LiveReply), () => {});
+    const refreshLive = () => send({ type: 'live' }).then((reply) => open && setLive(reply), () => {});
     void reload(true);
     void refreshLive();
     const onChanged = (_changes: unknown, area: string) => {
@@ -61,11 +61,6 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
       browser.storage.onChanged.removeListener(onChanged);
     };
   }, []);
-
-  const saveSettings = useCallback((change: (settings: Settings) => Settings) => {
-    if (!loaded) return;
-    void browser.storage.local.set({ [SETTINGS_KEY]: change(loaded.settings) });
-  }, [loaded]);
 
   if (!loaded) return null;
   const now = Date.now();
@@ -87,10 +82,10 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
       live={dashboardLive}
       locale={navigator.language}
       timeZone={timeZone}
-      onSwitchSpecialization={(id) => saveSettings((s) => setActiveSpecialization(s, id))}
+      onSwitchSpecialization={(id) => void send({ type: 'specialization-activate', id })}
       onPause={(choice: PauseChoice) =>
-        saveSettings((s) => pauseTracking(s, choice === 'tomorrow' ? startOfNextLocalDate(Date.now(), timeZone) : Date.now() + choice * 60_000))}
-      onResume={() => saveSettings(resumeTracking)}
+        void send({ type: 'tracking-pause', until: choice === 'tomorrow' ? startOfNextLocalDate(Date.now(), timeZone) : Date.now() + choice * 60_000 })}
+      onResume={() => void send({ type: 'tracking-resume' })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
       onOpenSetup={() => void browser.runtime.openOptionsPage()}

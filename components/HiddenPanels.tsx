@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { send } from '@/components/send';
 import { i18n } from '#i18n';
 import { PLATFORMS, isPlatformId } from '@/utils/platforms';
 import type { Settings } from '@/utils/settings';
@@ -20,7 +20,7 @@ export function HiddenPanels({ settings }: { settings: Settings }) {
         {hidden.map((key) => (
           <li key={key}>
             <span>{placeName(key)}</span>{' '}
-            <button type="button" onClick={() => void browser.runtime.sendMessage({ type: 'panel-unhide', key })}>
+            <button type="button" onClick={() => void send({ type: 'panel-unhide', key })}>
               {i18n.t('popup.showPanelAgain', [placeName(key)])}
             </button>
           </li>

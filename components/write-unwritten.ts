@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { isWriteNowReply, type Message } from '@/utils/messages';
+import { send } from './send';
 
 /**
  * Every reader of history (export, report, options) calls this before it reads storage: the
@@ -8,8 +7,7 @@ import { isWriteNowReply, type Message } from '@/utils/messages';
  */
 export async function writeUnwrittenTime(): Promise<boolean> {
   try {
-    const reply: unknown = await browser.runtime.sendMessage({ type: 'write-now' } satisfies Message);
-    return isWriteNowReply(reply) && reply.written;
+    return (await send({ type: 'write-now' }))?.written === true;
   } catch {
     return false; // the worker is starting or the extension reloads: storage is all there is
   }

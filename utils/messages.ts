@@ -5,11 +5,15 @@ import type { BudgetStatus, FocusStatus } from './focus';
 import type { LiveSnapshot, NotCountingReason } from './tracking/tracker';
 import type { TotalsByDate } from './tracking/totals';
 import { NAVIGATION_KINDS } from './tracking/presence';
+import { MAX_IMPORT_BYTES, type ImportError } from './backup';
+import { QUARANTINE_PREFIX } from './storage';
 
 /**
- * The typed protocol between content scripts, views and the background. Every message is
- * validated on arrival: anything else (an old content script after an update, a page that found a
- * way to post to us) gets `null` and is ignored.
+ * The typed protocol between content scripts, views and the background: one schema per message
+ * (validated where it enters the background), the role that may send it, and the type of its
+ * reply (`Replies`), used through the `send` helper so that no reply is ever cast. Anything else
+ * (an old content script after an update, a page that found a way to post to us, a view message
+ * from a web page) gets `null` and is ignored.
  */
 const PageReport = v.object({
   type: v.literal('page-report'),
@@ -63,16 +67,77 @@ const PanelMessages = [
   v.object({ type: v.literal('panel-unhide'), key: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(300))) }),
 ] as const;
 
-const MessageSchema = v.variant('type', [
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+/** Our own pages' commands: every change of the user's data goes through the background. */
+const ViewMessages = [
   v.object({ type: v.literal('status') }),
+  /** The time counted but not yet written, and the state of storage. */
   v.object({ type: v.literal('live') }),
   /** A view is about to read history from storage: write every counted second first. */
   v.object({ type: v.literal('write-now') }),
+  /** The options page's edit: the whole settings object, validated again in the background. */
+  v.object({ type: v.literal('settings-save'), settings: v.unknown() }),
+  /** The popup's switches. */
+  v.object({ type: v.literal('tracking-pause'), until: v.pipe(v.number(), v.finite()) }),
+  v.object({ type: v.literal('tracking-resume') }),
+  v.object({ type: v.literal('specialization-activate'), id: v.nullable(Id) }),
+  /** An import file's text (checked again in the background) and whether its settings replace ours. */
+  v.object({ type: v.literal('data-import'), text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES)), takeSettings: v.boolean() }),
+  v.object({ type: v.literal('data-restore'), backupId: Id }),
+  /** One channel's history (its channel key), or a whole platform's (every account on it). */
+  v.object({ type: v.literal('data-delete'), channelKey: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(400))), platform: v.optional(Id) }),
+  v.object({ type: v.literal('data-delete-all') }),
+  /** This browser profile's source id, created the first time it is asked for. */
+  v.object({ type: v.literal('source-id') }),
+  v.object({ type: v.literal('kept-aside-discard'), key: v.pipe(v.string(), v.startsWith(QUARANTINE_PREFIX), v.maxLength(600)) }),
+] as const;
+
+const MessageSchema = v.variant('type', [
+  ...ViewMessages,
   PageReport,
   ...PanelMessages,
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
+export type MessageType = Message['type'];
+
+/**
+ * Who may send each message: `page`, the content script in a tab's top frame on a tracked host;
+ * `view`, one of our own extension pages (popup, report, options).
+ */
+export const SENDER_ROLES: Readonly<Record<MessageType, 'page' | 'view'>> = {
+  status: 'view', live: 'view', 'write-now': 'view', 'settings-save': 'view', 'tracking-pause': 'view',
+  'tracking-resume': 'view', 'specialization-activate': 'view', 'data-import': 'view', 'data-restore': 'view',
+  'data-delete': 'view', 'data-delete-all': 'view', 'source-id': 'view', 'kept-aside-discard': 'view',
+  'panel-unhide': 'view',
+  'page-report': 'page', 'panel-placement': 'page', 'panel-add-to-focus': 'page', 'panel-snooze': 'page', 'panel-open': 'page',
+};
+
+/** The answer to a command that changes stored data. `error` is for people (already translated where it can be). */
+export type CommandReply = { ok: true } | { ok: false; error: string; importError?: ImportError };
+
+export interface Replies {
+  status: StatusReply;
+  live: LiveReply;
+  'write-now': WriteNowReply;
+  'settings-save': CommandReply;
+  'tracking-pause': CommandReply;
+  'tracking-resume': CommandReply;
+  'specialization-activate': CommandReply;
+  'data-import': CommandReply;
+  'data-restore': CommandReply & { settingsError?: string | null };
+  'data-delete': CommandReply;
+  'data-delete-all': CommandReply;
+  'source-id': { sourceId: string };
+  'kept-aside-discard': CommandReply;
+  'page-report': PanelView | null;
+  'panel-placement': { ok: boolean };
+  'panel-add-to-focus': { ok: boolean };
+  'panel-snooze': { ok: boolean };
+  'panel-open': { ok: boolean };
+  'panel-unhide': { ok: boolean };
+}
 export type PageReportMessage = v.InferOutput<typeof PageReport>;
 export type PanelActionMessage = Extract<Message, { type: `panel-${string}` }>;
 
@@ -141,20 +206,25 @@ export interface PanelView {
   pauseScreen: boolean;
 }
 
+/** Whether storage takes our writes: after failures the time waits in the background. */
+export interface StorageHealth {
+  /** Writes of counted time that failed in a row (0: all well). */
+  failedWrites: number;
+  /** The browser's words for the last failure, or null. */
+  lastError: string | null;
+}
+
 /** The answer to `live`: what the views add to the stored days for live figures. */
 export interface LiveReply {
   snapshot: LiveSnapshot;
   unwritten: TotalsByDate;
   idleThresholdMs: number;
+  storage: StorageHealth;
 }
 
 /** The answer to `write-now`: false when the write failed (the time stays pending in the background). */
 export interface WriteNowReply {
   written: boolean;
-}
-
-export function isWriteNowReply(raw: unknown): raw is WriteNowReply {
-  return typeof raw === 'object' && raw !== null && typeof (raw as WriteNowReply).written === 'boolean';
 }
 
 export interface MessageSender {
@@ -167,12 +237,20 @@ export interface MessageSender {
   documentLifecycle?: string;
 }
 
-/** Only our own extension's pages and content scripts may talk to the background. */
-export function isOwnSender(sender: MessageSender, extensionId: string): boolean {
-  return sender.id === extensionId;
-}
-
-/** One of our own pages (popup, report, options), not a content script in a web page. */
-export function isOwnPage(sender: MessageSender, extensionOrigin: string): boolean {
-  return sender.url !== undefined && sender.url.startsWith(extensionOrigin);
+/**
+ * Whether `sender` may send a message of `role`. Only our own extension talks to us at all; a
+ * view is one of our pages (its URL is under our origin, and it is no content script); a page
+ * report comes from a tab's top frame, in an active document, on a host we track (`tracked`,
+ * asked only then). A page that goes may still say so from the back/forward cache it goes into.
+ */
+export function senderMayAsk(
+  sender: MessageSender, role: 'page' | 'view', ours: { id: string; origin: string }, tracked: (url: string) => boolean,
+  options: { leaving?: boolean } = {},
+): boolean {
+  if (sender.id !== ours.id) return false;
+  if (role === 'view') return sender.url !== undefined && sender.url.startsWith(ours.origin);
+  if (sender.tab?.id === undefined || sender.tab.windowId === undefined) return false;
+  if (sender.frameId !== undefined && sender.frameId !== 0) return false;
+  if (!options.leaving && sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return false;
+  return sender.url !== undefined && tracked(sender.url);
 }

@@ -2,16 +2,18 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import {
-  MAX_IMPORT_BYTES, buildCsv, buildExport, deleteChannelHistory, deletePlatformHistory, exportFileName, exportText,
+  MAX_IMPORT_BYTES, buildCsv, buildExport, exportFileName, exportText,
   isCalendarDate, parseImport, previewImport,
   type Backup, type DateRange, type ImportPreview, type ImportWarningCode, type ValidImport,
 } from '@/utils/backup';
-import { channelLabel, hostMatchPattern, parseChannelKey, type ChannelPlatform } from '@/utils/channels';
+import { channelLabel, hostMatchPattern, parseChannelKey } from '@/utils/channels';
 import { formatDate, formatDuration, formatTime } from '@/utils/format';
 import { importErrorMessage, seenChannelKeys } from '@/utils/options-data';
 import { PLATFORMS, isPlatformId } from '@/utils/platforms';
 import { localDate } from '@/utils/tracking/local-date';
-import { commitImport, deleteAllData, deleteHistory, ensureSourceId, readFreshData, restoreBackup, type OptionsData } from './options-store';
+import {
+  CommandFailed, commitImport, deleteAllData, deleteHistory, ensureSourceId, readFreshData, restoreBackup, type OptionsData,
+} from './options-store';
 import { describedBy, FieldError, Section, t } from './fields';
 import { browserTimeZone } from './Specializations';
 
@@ -30,6 +32,12 @@ function download(name: string, text: string, type: string): void {
 }
 
 type Message = { kind: 'done' | 'error'; text: string };
+
+/** Why a data action failed, in words: a file's fault named like on import, else the browser's reason. */
+function failureText(failure: unknown, key: 'data.import.failed' | 'data.backups.failed' | 'data.delete.failed', locale: string): string {
+  if (failure instanceof CommandFailed && failure.importError) return importErrorMessage(failure.importError, t, locale);
+  return i18n.t(key, [failure instanceof Error ? failure.message : String(failure)]);
+}
 
 function MessageLine({ message, id }: { message: Message | null; id?: string }) {
   return (
@@ -120,6 +128,8 @@ function ExportPart({ data, sourceId }: { data: OptionsData; sourceId: string | 
 
 interface Pending {
   fileName: string;
+  /** The file's text: the background checks it again before it merges. */
+  text: string;
   incoming: ValidImport;
   warnings: ImportWarningCode[];
   preview: ImportPreview;
@@ -171,7 +181,7 @@ function ImportPart({ data, sourceId }: { data: OptionsData; sourceId: string | 
     }
     const preview = previewImport({ history: data.history, settings: data.settings, sourceId }, parsed.data);
     setTakeTheirs(false);
-    setPending({ fileName: file.name, incoming: parsed.data, warnings: parsed.warnings, preview });
+    setPending({ fileName: file.name, text, incoming: parsed.data, warnings: parsed.warnings, preview });
   };
 
   const confirm = async () => {
@@ -179,11 +189,11 @@ function ImportPart({ data, sourceId }: { data: OptionsData; sourceId: string | 
     setBusy(true);
     try {
       const theirs = takeTheirs && pending.preview.settingsDiffer;
-      await commitImport(pending.incoming, theirs);
+      await commitImport(pending.text, theirs);
       setMessage({ kind: 'done', text: i18n.t(theirs ? 'data.import.doneWithSettings' : 'data.import.done', [pending.fileName]) });
       reset();
     } catch (failure) {
-      setMessage({ kind: 'error', text: i18n.t('data.import.failed', [failure instanceof Error ? failure.message : String(failure)]) });
+      setMessage({ kind: 'error', text: failureText(failure, 'data.import.failed', locale) });
     } finally {
       setBusy(false);
     }
@@ -265,12 +275,10 @@ function BackupsPart({ backups }: { backups: Backup[] }) {
   const restore = async (backup: Backup) => {
     setMessage(null);
     try {
-      const result = await restoreBackup(backup);
-      setMessage(result.ok
-        ? { kind: 'done', text: i18n.t('data.backups.restored', [when(backup)]) }
-        : { kind: 'error', text: importErrorMessage(result.error, t, locale) });
+      await restoreBackup(backup);
+      setMessage({ kind: 'done', text: i18n.t('data.backups.restored', [when(backup)]) });
     } catch (failure) {
-      setMessage({ kind: 'error', text: i18n.t('data.backups.failed', [failure instanceof Error ? failure.message : String(failure)]) });
+      setMessage({ kind: 'error', text: failureText(failure, 'data.backups.failed', locale) });
     }
   };
   return (
@@ -330,17 +338,15 @@ function DeletePart({ data }: { data: OptionsData }) {
   const deleteOne = async (event: Event) => {
     event.preventDefault();
     if (!selected) return;
-    const [kind, platform = '', ...account] = selected.value.split(':');
-    // Split like channelKey joins, so a key this release cannot name is still deleted exactly.
-    const channel = { platform: platform as ChannelPlatform, account: account.length > 0 ? account.join(':') : null };
+    const [kind, ...rest] = selected.value.split(':');
+    // The key as stored, so a key this release cannot name is still deleted exactly.
+    const value = rest.join(':');
     try {
-      await deleteHistory(kind === 'platform'
-        ? (days) => deletePlatformHistory(days, platform)
-        : (days) => deleteChannelHistory(days, channel));
+      await deleteHistory(kind === 'platform' ? { platform: value } : { channelKey: value });
       setChannelMessage({ kind: 'done', text: i18n.t('data.delete.channelDone', [selected.label]) });
       setChoice('');
     } catch (failure) {
-      setChannelMessage({ kind: 'error', text: i18n.t('data.delete.failed', [failure instanceof Error ? failure.message : String(failure)]) });
+      setChannelMessage({ kind: 'error', text: failureText(failure, 'data.delete.failed', i18n.t('langCode')) });
     }
   };
 
@@ -360,7 +366,7 @@ function DeletePart({ data }: { data: OptionsData }) {
       setTyped('');
       setAllMessage({ kind: 'done', text: i18n.t('data.delete.allDone') });
     } catch (failure) {
-      setAllMessage({ kind: 'error', text: i18n.t('data.delete.failed', [failure instanceof Error ? failure.message : String(failure)]) });
+      setAllMessage({ kind: 'error', text: failureText(failure, 'data.delete.failed', i18n.t('langCode')) });
     }
   };
 

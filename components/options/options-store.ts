@@ -1,21 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  createBackup, importUsage, mapUsageHistory, pushBackup, restoreFromBackup,
-  type Backup, type BackupReason, type RestoreResult, type UsageHistory, type ValidImport,
-} from '@/utils/backup';
-import { writeUnwrittenTime } from '@/components/write-unwritten';
-import { planHistoryWrite } from '@/utils/options-data';
+import type { Backup, ImportError } from '@/utils/backup';
+import type { CommandReply } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import {
-  BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, USAGE_PREFIX, IMPORTED_KEY, backupList, decodeEnvelope,
-  decodeSettings, decodeSourceId, encodeEnvelope, quarantineKey, readHistory, type StoredHistory,
+  BACKUPS_KEY, QUARANTINE_PREFIX, SETTINGS_KEY, USAGE_PREFIX, IMPORTED_KEY, backupList, decodeEnvelope,
+  decodeSettings, readHistory, type StoredHistory,
 } from '@/utils/storage';
+import { send } from '@/components/send';
+import { writeUnwrittenTime } from '@/components/write-unwritten';
 
 /**
- * The options page's shell around storage: reads everything once, follows storage.onChanged
- * (so two open tabs stay in sync), writes settings after every change, and runs the data
- * actions (import, restore, deletion), each from a fresh read and one at a time.
+ * The options page's shell around storage: reads everything once and follows storage.onChanged
+ * (so two open tabs stay in sync). It never writes: settings edits and the data actions (import,
+ * restore, deletion) are commands the background carries out in its storage door.
  */
 
 export interface OptionsData {
@@ -46,7 +44,7 @@ export async function readFreshData(): Promise<OptionsData> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs storage changes one after another: a second click must not read before the first wrote. */
+/** Sends settings saves one after another, so the last edit is the one that stays. */
 function serial<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task);
   queue = run.catch(() => {});
@@ -64,28 +62,23 @@ export interface OptionsStore {
 export function useOptionsStore(): OptionsStore {
   const [data, setData] = useState<OptionsData | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  // The unreadable stored settings, kept aside before the first save writes over them.
-  const unreadable = useRef<{ raw: unknown } | null>(null);
 
   useEffect(() => {
     let alive = true;
     const reload = (first = false) => (first ? writeUnwrittenTime() : Promise.resolve()).then(readAll).then((all) => {
       if (!alive) return;
-      const decoded = decodeAll(all);
-      unreadable.current = decoded.settingsProblem === null ? null : { raw: all[SETTINGS_KEY] };
-      setData(decoded);
+      setData(decodeAll(all));
     });
     void reload(true);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
       const keys = Object.keys(changes);
-      if (keys.some((key) => key.startsWith(USAGE_PREFIX) || key === IMPORTED_KEY || key === BACKUPS_KEY)) {
+      if (keys.some((key) => key.startsWith(USAGE_PREFIX) || key.startsWith(QUARANTINE_PREFIX) || key === IMPORTED_KEY || key === BACKUPS_KEY)) {
         void reload();
         return;
       }
       if (SETTINGS_KEY in changes) {
         const outcome = decodeSettings(changes[SETTINGS_KEY]?.newValue);
-        unreadable.current = outcome.status === 'unreadable' ? { raw: changes[SETTINGS_KEY]?.newValue } : null;
         setData((current) => current && {
           ...current,
           settings: outcome.value,
@@ -102,13 +95,11 @@ export function useOptionsStore(): OptionsStore {
 
   const save = useCallback((next: Settings) => {
     setData((current) => current && { ...current, settings: next, settingsProblem: null });
+    // One save at a time, in order: the background keeps an unreadable value aside before the first.
     return serial(async () => {
-      const items: Record<string, unknown> = { [SETTINGS_KEY]: next };
-      if (unreadable.current) items[quarantineKey(SETTINGS_KEY, Date.now())] = unreadable.current.raw;
       try {
-        await browser.storage.local.set(items);
-        unreadable.current = null;
-        setSaveError(null);
+        const reply = await send({ type: 'settings-save', settings: next });
+        setSaveError(reply.ok ? null : reply.error);
       } catch (error) {
         setSaveError(error instanceof Error ? error.message : String(error));
       }
@@ -119,106 +110,52 @@ export function useOptionsStore(): OptionsStore {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Data actions.
+// Data actions: commands the background runs in its storage door (the one writer).
 
-const newId = () => crypto.randomUUID();
-
-/** This profile's source id, created and stored the first time it is needed. */
-export function ensureSourceId(): Promise<string> {
-  return serial(async () => {
-    const stored = decodeSourceId((await browser.storage.local.get(SOURCE_ID_KEY))[SOURCE_ID_KEY]);
-    if (stored) return stored;
-    const created = newId();
-    await browser.storage.local.set({ [SOURCE_ID_KEY]: created });
-    return created;
-  });
-}
-
-interface Current {
-  all: Record<string, unknown>;
-  data: OptionsData;
-  sourceId: string;
-}
-
-async function readCurrent(): Promise<Current> {
-  const all = await readAll();
-  let sourceId = decodeSourceId(all[SOURCE_ID_KEY]);
-  if (!sourceId) {
-    sourceId = newId();
-    await browser.storage.local.set({ [SOURCE_ID_KEY]: sourceId });
+/** A command the background refused or could not carry out; `importError` when a file was at fault. */
+export class CommandFailed extends Error {
+  constructor(message: string, readonly importError?: ImportError) {
+    super(message);
   }
-  return { all, data: decodeAll(all), sourceId };
 }
 
-/** Keeps the current state as a backup (the last five); throws when it cannot be stored. */
-async function backUp(current: Current, reason: BackupReason): Promise<void> {
-  const backup = createBackup({
-    id: newId(), createdAt: new Date(), reason, settings: current.data.settings,
-    sourceId: current.sourceId, history: current.data.history,
-  });
-  await browser.storage.local.set({ [BACKUPS_KEY]: encodeEnvelope(backupList, pushBackup(current.data.backups, backup)) });
+const done = (reply: CommandReply): void => {
+  if (!reply.ok) throw new CommandFailed(reply.error, reply.importError);
+};
+
+/** This profile's source id, created by the background the first time it is asked for. */
+export async function ensureSourceId(): Promise<string> {
+  return (await send({ type: 'source-id' })).sourceId;
 }
 
-async function writeHistory(current: Current, next: UsageHistory, extra: Record<string, unknown> = {}): Promise<void> {
-  const plan = planHistoryWrite(current.all, current.data.history, next, Date.now());
-  const items = { ...plan.set, ...extra };
-  if (Object.keys(items).length > 0) await browser.storage.local.set(items);
-  if (plan.remove.length > 0) await browser.storage.local.remove(plan.remove);
-}
-
-/**
- * Merges a validated import into the stored history: a backup of the current state first, then
- * one write. The merge runs on a fresh read, so time counted since the preview is kept.
- */
-export function commitImport(incoming: ValidImport, takeSettings: boolean): Promise<void> {
-  return serial(async () => {
-    const current = await readCurrent();
-    await backUp(current, 'before-import');
-    const next = importUsage(current.data.history, incoming, current.sourceId);
-    const settings = takeSettings && incoming.settings ? { [SETTINGS_KEY]: incoming.settings } : {};
-    await writeHistory(current, next, settings);
-  });
+/** Merges an import file (its text: the background checks it again), keeping a backup first. */
+export async function commitImport(text: string, takeSettings: boolean): Promise<void> {
+  done(await send({ type: 'data-import', text, takeSettings }));
 }
 
 /** Puts a backup's state in place of the current one, after keeping the current one as a backup. */
-export function restoreBackup(backup: Backup): Promise<RestoreResult> {
-  return serial(async () => {
-    const restored = restoreFromBackup(backup);
-    if (!restored.ok) return restored;
-    const current = await readCurrent();
-    await backUp(current, 'manual');
-    let history = restored.history;
-    if (restored.sourceId !== current.sourceId) {
-      // Made under another id (the id was lost): its own time is kept apart, like imported time.
-      history = { own: {}, imported: { ...restored.history.imported, [restored.sourceId]: restored.history.own } };
-    }
-    await writeHistory(current, history, restored.settings ? { [SETTINGS_KEY]: restored.settings } : {});
-    return restored;
-  });
+export async function restoreBackup(backup: Backup): Promise<{ settingsError: string | null }> {
+  const reply = await send({ type: 'data-restore', backupId: backup.id });
+  done(reply);
+  return { settingsError: reply.ok ? reply.settingsError ?? null : null };
 }
 
-/** Deletes one channel's (or platform's) history, own and imported; a backup keeps it restorable. */
-export function deleteHistory(change: (days: StoredHistory['own']) => StoredHistory['own']): Promise<void> {
-  return serial(async () => {
-    const current = await readCurrent();
-    const next = mapUsageHistory(current.data.history, change);
-    if (next === current.data.history) return;
-    await backUp(current, 'before-reset');
-    await writeHistory(current, next);
-  });
+/** Deletes one channel's history (its key) or a whole platform's, own and imported; a backup keeps it restorable. */
+export async function deleteHistory(target: { channelKey: string } | { platform: string }): Promise<void> {
+  done(await send({ type: 'data-delete', ...target }));
 }
 
 /**
- * Deletes everything Channel Focus stored except the profile's source id: settings, history,
- * imported time, backups and quarantined items. Returns the settings that were in place, so the
- * caller can give back the permissions of their custom hosts.
+ * Deletes everything Channel Focus stored except the profile's source id. Returns the settings
+ * that were in place, so the caller can give back the permissions of their custom hosts.
  */
-export function deleteAllData(): Promise<Settings> {
-  return serial(async () => {
-    const all = await readAll();
-    const settings = decodeSettings(all[SETTINGS_KEY]).value;
-    const keys = Object.keys(all).filter((key) => key !== SOURCE_ID_KEY);
-    if (keys.length > 0) await browser.storage.local.remove(keys);
-    return settings;
-  });
+export async function deleteAllData(): Promise<Settings> {
+  const before = decodeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).value;
+  done(await send({ type: 'data-delete-all' }));
+  return before;
+}
+
+/** Lets go of one value kept aside. */
+export async function discardKeptAside(key: string): Promise<void> {
+  done(await send({ type: 'kept-aside-discard', key }));
 }

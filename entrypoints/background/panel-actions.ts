@@ -1,17 +1,17 @@
 /**
  * The side panel's requests to the background: where the panel sits, the quick actions of a
  * flagged channel, opening the report, and the popup's "show the panel again". Settings are
- * edited here with the pure reducers of utils/settings.ts and written back to storage; every
- * open panel and view hears of it through storage.onChanged.
+ * edited with the pure reducers of utils/settings.ts through the settings store's one `edit`;
+ * every open panel and view hears of it through storage.onChanged.
  */
 import { browser } from 'wxt/browser';
 import { PANEL_TOGGLE_COMMAND, type MessageSender, type PanelActionMessage, type PanelToggleMessage } from '@/utils/messages';
 import { placementKey } from '@/utils/panel-view';
 import {
-  activeSpecialization, addChannelToFocus, clearExpiredSnoozes, panelPlacement, parseSettings, setPanelEdge,
+  activeSpecialization, addChannelToFocus, clearExpiredSnoozes, panelPlacement, setPanelEdge,
   setPanelPlacement, snoozeFlag, type PanelPlacement, type Settings,
 } from '@/utils/settings';
-import { SETTINGS_KEY, decodeSettings } from '@/utils/storage';
+import type { SettingsStore } from './settings-store';
 
 const MINUTE = 60_000;
 
@@ -43,40 +43,21 @@ export function applyPanelAction(settings: Settings, message: SettingsAction, no
   }
 }
 
-let writes: Promise<unknown> = Promise.resolve();
-
-/**
- * Read, edit, write the stored settings, one edit at a time, so that two quick clicks do not
- * undo each other. Never writes over settings it could not read (the settings store keeps those
- * aside first) and never writes settings that would not validate.
- */
-export function editStoredSettings(edit: (settings: Settings, now: number) => Settings): Promise<boolean> {
-  const run = writes.then(async () => {
-    const outcome = decodeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    if (outcome.status === 'unreadable') return false;
-    const next = edit(outcome.value, Date.now());
-    if (next === outcome.value) return true;
-    if (!parseSettings(next).ok) return false;
-    await browser.storage.local.set({ [SETTINGS_KEY]: next });
-    return true;
-  });
-  writes = run.catch(() => false);
-  return run;
-}
-
 async function openPage(page: 'dashboard' | 'options', sender: MessageSender): Promise<void> {
   if (page === 'options') return browser.runtime.openOptionsPage();
   // A tab, next to the one the user works in: a popup cannot be opened from a page everywhere.
   await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html'), windowId: sender.tab?.windowId, openerTabId: sender.tab?.id });
 }
 
-/** Answers one `panel-*` message. */
-export async function panelAction(message: PanelActionMessage, sender: MessageSender): Promise<{ ok: boolean }> {
+/** Answers one `panel-*` message; settings change through `edit` (the settings store's, in the storage door). */
+export async function panelAction(
+  message: PanelActionMessage, sender: MessageSender, edit: SettingsStore['edit'],
+): Promise<{ ok: boolean }> {
   if (message.type === 'panel-open') {
     await openPage(message.page, sender);
     return { ok: true };
   }
-  return { ok: await editStoredSettings((settings, now) => applyPanelAction(settings, message, now)) };
+  return { ok: (await edit((settings, now) => applyPanelAction(settings, message, now))).ok };
 }
 
 /** Forwards the shortcut to the active tab's panel; a tab without one (no platform) ignores it. */

@@ -1,12 +1,15 @@
 /**
  * The imperative shell around the tracker core: feeds browser events into `step`, keeps the
  * state in storage.session after every event (a terminated worker loses nothing), and writes
- * confirmed time to storage.local at most once per 15 s.
+ * confirmed time to storage.local at most once per 15 s. Every task runs through the storage
+ * door, in one queue with every other write.
  */
 import { browser } from 'wxt/browser';
 import { initialTrackerState, liveSnapshot, settle, step, type LiveSnapshot, type TrackerOptions } from '@/utils/tracking/tracker';
 import type { TrackerEvent, TrackerEventWithoutClock } from '@/utils/tracking/events';
 import { addPieces, flushDue, mergeDayTotals, writeInterval, type TotalsByDate } from '@/utils/tracking/totals';
+import type { StorageHealth } from '@/utils/messages';
+import { StorageDoor } from './storage-door';
 import { localDate } from '@/utils/tracking/local-date';
 import { classify, nextClassificationChange } from '@/utils/focus';
 import type { Settings } from '@/utils/settings';
@@ -19,7 +22,7 @@ export const FLUSH_ALARM = 'flush';
 
 export class TrackerService {
   #record: TrackerRecord | null = null;
-  #queue: Promise<unknown> = Promise.resolve();
+  #lastWriteError: string | null = null;
   /** Monotonic readings are comparable only within one life of the worker. */
   #monoValid = false;
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -32,6 +35,7 @@ export class TrackerService {
   constructor(
     private readonly settings: () => Settings,
     private readonly askForReport: (tabId: number) => Promise<boolean> = async () => false,
+    private readonly door: StorageDoor = new StorageDoor(),
   ) {}
 
   #options(): TrackerOptions {
@@ -43,11 +47,9 @@ export class TrackerService {
     };
   }
 
-  /** Runs tasks one at a time: browser events arrive concurrently, the state must not fork. */
+  /** Runs tasks one at a time, in the door's queue: browser events arrive concurrently, the state must not fork. */
   #serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task);
-    this.#queue = run.catch((error) => console.error('Channel Focus tracker:', error));
-    return run;
+    return this.door.run(task);
   }
 
   async #load(): Promise<TrackerRecord> {
@@ -57,7 +59,7 @@ export class TrackerService {
     if (outcome.status === 'unreadable') {
       // Session data is ours alone and short-lived, but the unwritten time is the user's: keep it aside.
       console.warn(`Channel Focus: tracker state unreadable (${outcome.reason}); kept aside, starting fresh.`);
-      await browser.storage.local.set({ [quarantineKey(TRACKER_KEY, Date.now())]: raw });
+      await this.door.keepAside(TRACKER_KEY, raw, Date.now()).catch(() => {});
     }
     this.#record = outcome.value;
     return this.#record;
@@ -180,9 +182,11 @@ export class TrackerService {
         await browser.storage.local.set(writes);
         record.pending = {};
         record.failedWrites = 0;
+        this.#lastWriteError = null;
       } catch (error) {
         console.error('Channel Focus: writing the counted time failed; it stays pending and is tried again.', error);
         record.failedWrites += 1;
+        this.#lastWriteError = error instanceof Error ? error.message : String(error);
         written = false;
       }
       record.lastFlushAt = now;
@@ -201,7 +205,7 @@ export class TrackerService {
    * What is counted but not yet in storage.local, including the time the next evidence would
    * confirm while counting: views add it to the stored days to show live figures.
    */
-  live(): Promise<{ snapshot: LiveSnapshot; unwritten: TotalsByDate; idleThresholdMs: number }> {
+  live(): Promise<{ snapshot: LiveSnapshot; unwritten: TotalsByDate; idleThresholdMs: number; storage: StorageHealth }> {
     return this.#serial(async () => {
       const record = await this.#load();
       const now = Date.now();
@@ -214,7 +218,8 @@ export class TrackerService {
         const kind = options.classify!(channel, now);
         unwritten = addPieces(unwritten, [{ channel, from: now - snapshot.provisionalMs, to: now, focus: kind.focus, afterHours: kind.afterHours }], this.#timeZone);
       }
-      return { snapshot, unwritten, idleThresholdMs: options.idleThresholdMs };
+      const storage = { failedWrites: record.failedWrites, lastError: record.failedWrites > 0 ? this.#lastWriteError : null };
+      return { snapshot, unwritten, idleThresholdMs: options.idleThresholdMs, storage };
     });
   }
 
@@ -222,11 +227,27 @@ export class TrackerService {
     return localDate(Date.now(), this.#timeZone);
   }
 
-  /** Forgets the session (a reset of all data): the next event starts from scratch. */
-  reset(): Promise<void> {
-    return this.#serial(async () => {
-      this.#record = { state: initialTrackerState(), pending: {}, lastFlushAt: this.#record?.lastFlushAt ?? null, failedWrites: 0 };
-      await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, this.#record) });
-    });
+  /**
+   * Forgets the unwritten time of the channels `match` names (their history is being deleted):
+   * the confirmed part of the open target is settled first, so none of it comes back later.
+   * Only inside a task of the door.
+   */
+  async forgetUnwrittenInTask(match: (channelKey: string) => boolean): Promise<void> {
+    const record = await this.#load();
+    const settled = settle(record.state);
+    record.state = settled.state;
+    const pending = addPieces(record.pending, settled.pieces, this.#timeZone);
+    record.pending = Object.fromEntries(Object.entries(pending).flatMap(([date, day]) => {
+      const kept = Object.fromEntries(Object.entries(day).filter(([key]) => !match(key)));
+      return Object.keys(kept).length > 0 ? [[date, kept]] : [];
+    }));
+    await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, record) });
+  }
+
+  /** Forgets the session (a reset of all data): the next event starts from scratch. Only inside a task of the door. */
+  async resetInTask(): Promise<void> {
+    this.#record = { state: initialTrackerState(), pending: {}, lastFlushAt: this.#record?.lastFlushAt ?? null, failedWrites: 0 };
+    this.#lastWriteError = null;
+    await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, this.#record) });
   }
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { PanelPlaceholder, SidePanel, SNOOZE_MINUTES, type PanelAction, type PlacementChange } from '@/components/SidePanel';
 import { pageTheme, type PageColours } from '@/components/panel/theme';
 import type { PanelActionMessage, PanelPlacementView, PanelView, PageReportMessage } from '@/utils/messages';
+import { send } from '@/components/send';
 import { watchPageSignals } from './page-signals';
 import { isPanelToggle, isReportRequest, SETTINGS_ITEM, storedPlacement } from './stored-placement';
 import panelCss from './panel.css?inline';
@@ -33,12 +34,12 @@ export default defineContentScript({
     let returnFocus: HTMLElement | null = null;
     let lastInputAt: number | null = null;
 
-    const send = (report: PageReportMessage) => {
+    const sendReport = (report: PageReportMessage) => {
       lastInputAt = report.lastInputAt;
-      return browser.runtime.sendMessage(report).then(
+      return send(report).then(
         (reply) => {
           if (ctx.isInvalid || !reply) return;
-          view = reply as PanelView;
+          view = reply;
           // Later placement changes arrive through storage (ordered, unlike replies to reports in flight).
           if (view.placement?.key !== placement?.key) placement = view.placement;
           draw();
@@ -49,7 +50,7 @@ export default defineContentScript({
 
     // The first report goes out before anything else: its answer, the view, is what the panel
     // waits for, and everything below is done while the background answers.
-    const signals = watchPageSignals(ctx, send, () => view?.idleThresholdMs ?? 60_000);
+    const signals = watchPageSignals(ctx, sendReport, () => view?.idleThresholdMs ?? 60_000);
 
     const host = document.createElement('channel-focus-panel');
     // Closed: the host page can neither read our text nor restyle it.
@@ -93,7 +94,7 @@ export default defineContentScript({
       );
     };
 
-    const ask = (message: PanelActionMessage) => browser.runtime.sendMessage(message);
+    const ask = (message: PanelActionMessage) => send(message);
 
     function changePlacement(change: PlacementChange) {
       const channel = view?.channel;

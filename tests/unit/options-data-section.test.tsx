@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import type { BackgroundParts } from '@/entrypoints/background/parts';
+import { localDate } from '@/utils/tracking/local-date';
 import { MAX_IMPORT_BYTES, buildExport, exportText, parseImport, type UsageRow } from '@/utils/backup';
 import type { Settings } from '@/utils/settings';
 import { BACKUPS_KEY, IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, importedUsage } from '@/utils/storage';
@@ -35,8 +36,10 @@ function laptopFile(settings: Settings = mySettings()): string {
   }));
 }
 
+let background: BackgroundParts;
+
 async function start(extra: Record<string, unknown> = {}) {
-  await freshBrowser({ [SETTINGS_KEY]: mySettings(), [SOURCE_ID_KEY]: OWN, ...usageItems(ownDays), ...extra });
+  background = await freshBrowser({ [SETTINGS_KEY]: mySettings(), [SOURCE_ID_KEY]: OWN, ...usageItems(ownDays), ...extra });
   await renderOptions();
   await waitFor(() => expect((screen.getByLabelText('Import', { selector: 'input' }) as HTMLInputElement).disabled).toBe(false));
 }
@@ -195,23 +198,32 @@ describe('data: export', () => {
 
   it('holds the time the background had counted but not yet written when Export is clicked', async () => {
     const files = captureDownloads();
-    // The background as it is right after browsing: 8 s on X today, not yet in storage. Asked
-    // to write, it writes them and answers.
-    const asked: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
-      asked.push(message);
-      if ((message as { type?: string }).type !== 'write-now') return undefined;
-      await fakeBrowser.storage.local.set(usageItems({ '2025-06-02': { linkedin: [10 * MIN, 0, 0, 0], 'x:acme': [0, 8_000, 0, 0] } }));
-      return { written: true };
-    });
+    // Right after browsing: 8 s on X, counted by the real tracker, not yet written (the write
+    // interval is 15 s), and the user now on the options page.
+    const x = { platform: 'x', account: 'acme' } as const;
+    const page = () => background.tracker.handle({ type: 'page', tabId: 1, windowId: 1, channel: x, visible: true, lastInputAt: Date.now(), mediaPlaying: false });
+    const now = Date.now();
+    vi.useFakeTimers({ toFake: ['Date', 'performance'], now: now - 8_000 });
+    try {
+      await background.tracker.handle({ type: 'window-focused', windowId: 1 });
+      await page();
+      vi.advanceTimersByTime(4_000);
+      await page();
+      vi.advanceTimersByTime(4_000);
+      await page();
+      await background.tracker.handle({ type: 'tab-activated', tabId: 2, windowId: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+    const today = localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(await storedAll()).not.toHaveProperty(`usage:${today}`);
+
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await waitFor(() => expect(files).toHaveLength(1));
-    expect(asked).toEqual([{ type: 'write-now' }]);
     const json = JSON.parse(await files[0]!.blob.text());
-    expect(json.usage.filter((row: UsageRow) => row.date === '2025-06-02')).toEqual([
-      expect.objectContaining({ platform: 'linkedin', account: null, milliseconds: 10 * MIN }),
-      expect.objectContaining({ platform: 'x', account: 'acme', seconds: 8, milliseconds: 8_000 }),
-    ]);
+    const row = json.usage.find((entry: UsageRow) => entry.date === today && entry.platform === 'x');
+    expect(row).toMatchObject({ account: 'acme', focus: 'out' });
+    expect(Math.abs(row.milliseconds - 8_000)).toBeLessThan(250);
   });
 });
 

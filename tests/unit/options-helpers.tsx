@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { defaultSettings, type Settings } from '@/utils/settings';
 import { SETTINGS_KEY, decodeSettings } from '@/utils/storage';
+import type { BackgroundParts } from '@/entrypoints/background/parts';
+import { startBackground } from './background-harness';
 import { installLocale } from './dashboard-locale';
 
 /** Settings of a user who has been through the setup. */
@@ -11,11 +13,17 @@ export function setUpSettings(change: (settings: Settings) => Settings = (s) => 
   return change({ ...defaultSettings(), setup: { completed: true, skipped: false } });
 }
 
-/** A fresh fake browser with the real English strings and `items` in storage.local. */
-export async function freshBrowser(items: Record<string, unknown> = {}): Promise<void> {
+/**
+ * A fresh fake browser with the real English strings and `items` in storage.local, and the real
+ * background behind it: the options page's commands are carried out as in the extension.
+ */
+export async function freshBrowser(items: Record<string, unknown> = {}): Promise<BackgroundParts> {
   fakeBrowser.reset();
   await installLocale('en');
   if (Object.keys(items).length > 0) await fakeBrowser.storage.local.set(items);
+  const background = startBackground();
+  await background.settings.ready;
+  return background;
 }
 
 /** Renders the whole options page and waits until it has read storage. */

@@ -126,7 +126,7 @@ describe('in German', () => {
     expect(screen.getByText(/Bewerber informieren sich auf LinkedIn über Arbeitgeber/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Übernehmen und starten' }));
     await screen.findByRole('navigation', { name: 'Bereiche' });
-    expect((await storedSettings()).specializations[0]!.name).toBe('Mein Fokus');
+    await waitFor(async () => expect((await storedSettings()).specializations[0]!.name).toBe('Mein Fokus'));
     expect(screen.getByRole('button', { name: 'JSON exportieren' })).toBeTruthy();
     expect(screen.getByLabelText('Geben Sie LÖSCHEN ein, um alle Daten zu löschen')).toBeTruthy();
     const create = screen.getByRole('button', { name: 'Anlegen' });

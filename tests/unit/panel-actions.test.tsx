@@ -1,6 +1,8 @@
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyPanelAction, editStoredSettings, panelAction, registerPanelShortcut } from '@/entrypoints/background/panel-actions';
+import { applyPanelAction, panelAction as panelActionWith, registerPanelShortcut } from '@/entrypoints/background/panel-actions';
+import { SettingsStore } from '@/entrypoints/background/settings-store';
+import { StorageDoor } from '@/entrypoints/background/storage-door';
 import { badgeState, clearBadge, updateBadge } from '@/entrypoints/background/badge';
 import { PANEL_TOGGLE_COMMAND } from '@/utils/messages';
 import { activeSpecialization, panelPlacement, setFlagLoudness, setPanelPlacement, type Settings } from '@/utils/settings';
@@ -10,9 +12,16 @@ import { ACME, MIN, T0, X_ACME, focusSettings, viewFor } from './panel-fixtures'
 
 const stored = async (): Promise<Settings> => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
 
+/** The background's settings store, with its one `edit`, in front of the fake browser's storage. */
+let store: SettingsStore;
+const panelAction = (message: Parameters<typeof panelActionWith>[0], sender: Parameters<typeof panelActionWith>[1]) =>
+  panelActionWith(message, sender, (edit) => store.edit(edit));
+
 beforeEach(async () => {
   fakeBrowser.reset();
   await installLocale('en');
+  store = new SettingsStore(new StorageDoor());
+  await store.ready;
 });
 
 describe('panel actions on settings (pure)', () => {
@@ -76,16 +85,23 @@ describe('panel actions against storage', () => {
     expect(Object.keys(settings.flags.snoozedUntil)).toEqual(['instagram']);
   });
 
-  it('never writes over settings it cannot read', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: 99, whatever: true } });
-    expect(await panelAction({ type: 'panel-placement', channel: ACME, hidden: true }, {})).toEqual({ ok: false });
-    expect(await stored()).toEqual({ version: 99, whatever: true });
+  it('keeps settings it cannot read aside, once, before an edit writes over them', async () => {
+    const unreadable = { version: 99, whatever: true };
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: unreadable });
+    expect(await panelAction({ type: 'panel-placement', channel: ACME, hidden: true }, {})).toEqual({ ok: true });
+    expect(panelPlacement(await stored(), 'linkedin').hidden).toBe(true);
+    const keptAside = () => fakeBrowser.storage.local.get(null).then((all) => Object.entries(all).filter(([key]) => key.startsWith('quarantine:settings:')));
+    expect((await keptAside()).map(([, value]) => value)).toEqual([unreadable]);
+    // The same unreadable value again (a second profile sync, say) is not copied twice.
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: unreadable });
+    await panelAction({ type: 'panel-placement', channel: ACME, collapsed: true }, {});
+    expect(await keptAside()).toHaveLength(1);
   });
 
-  it('never writes settings that would not validate', async () => {
+  it('never writes settings that would not validate, and says why', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: focusSettings() });
-    const broken = await editStoredSettings((settings) => ({ ...settings, activeSpecializationId: 'gone' }));
-    expect(broken).toBe(false);
+    const broken = await store.edit((settings) => ({ ...settings, activeSpecializationId: 'gone' }));
+    expect(broken).toEqual({ ok: false, error: 'settings: the active specialization exists' });
     expect((await stored()).activeSpecializationId).toBe('b2b');
   });
 

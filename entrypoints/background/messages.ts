@@ -1,0 +1,108 @@
+/**
+ * The background's end of the protocol (utils/messages.ts): every message is validated, its
+ * sender checked against the role the protocol gives it, and answered. Pages report and act on
+ * the panel; views (popup, report, options) send the commands that change the user's data.
+ */
+import { browser } from 'wxt/browser';
+import { detectChannel, type Channel } from '@/utils/channels';
+import {
+  SENDER_ROLES, parseMessage, senderMayAsk, type Message, type MessageSender, type PanelView, type Replies,
+} from '@/utils/messages';
+import { buildPanelView } from '@/utils/panel-view';
+import { pauseTracking, resumeTracking, setActiveSpecialization } from '@/utils/settings';
+import { decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
+import { mergeDayTotals } from '@/utils/tracking/totals';
+import { updateBadge } from './badge';
+import { notifyIfDue } from './notifications';
+import { panelAction } from './panel-actions';
+import type { BackgroundParts } from './parts';
+
+
+/** The message listener: validates, checks the sender's role, answers (undefined: ignored). */
+export function messageHandler(parts: BackgroundParts): (raw: unknown, sender: MessageSender) => Promise<unknown> | undefined {
+  return (raw, sender) => {
+    const message = parseMessage(raw);
+    if (!message) return undefined;
+    const ours = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    const onTrackedHost = (url: string) => detectChannel(url, parts.settings.current.customHosts) !== null;
+    const leaving = message.type === 'page-report' && message.gone === true;
+    if (!senderMayAsk(sender, SENDER_ROLES[message.type], ours, onTrackedHost, { leaving })) return undefined;
+    return parts.settings.ready.then(() => answer(parts, message, sender));
+  };
+}
+
+/** Registers the message listener. Call once, synchronously, when the background starts. */
+export function registerMessages(parts: BackgroundParts): void {
+  browser.runtime.onMessage.addListener(messageHandler(parts));
+}
+
+async function answer(parts: BackgroundParts, message: Message, sender: MessageSender): Promise<Replies[Message['type']]> {
+  const { settings, tracker, data } = parts;
+  switch (message.type) {
+    case 'status':
+      return { product: 'channel-focus', version: browser.runtime.getManifest().version } satisfies Replies['status'];
+    case 'live':
+      return (await tracker.live()) satisfies Replies['live'];
+    case 'write-now':
+      return { written: await tracker.writeNow() } satisfies Replies['write-now'];
+    case 'settings-save':
+      return settings.edit(() => message.settings);
+    case 'tracking-pause':
+      return settings.edit((current) => pauseTracking(current, message.until));
+    case 'tracking-resume':
+      return settings.edit(resumeTracking);
+    case 'specialization-activate':
+      return settings.edit((current) => setActiveSpecialization(current, message.id));
+    case 'data-import':
+      return data.import(message.text, message.takeSettings);
+    case 'data-restore':
+      return data.restore(message.backupId);
+    case 'data-delete':
+      return data.delete({ channelKey: message.channelKey, platform: message.platform });
+    case 'data-delete-all':
+      return data.deleteAll();
+    case 'source-id':
+      return data.sourceId();
+    case 'kept-aside-discard':
+      return data.discardKeptAside(message.key);
+    case 'page-report':
+      return pageReport(parts, message, sender);
+    case 'panel-placement': case 'panel-add-to-focus': case 'panel-snooze': case 'panel-open': case 'panel-unhide':
+      return panelAction(message, sender, (edit) => settings.edit(edit));
+  }
+}
+
+async function pageReport(
+  parts: BackgroundParts, message: Extract<Message, { type: 'page-report' }>, sender: MessageSender,
+): Promise<Replies['page-report']> {
+  const { settings, tracker } = parts;
+  const tabId = sender.tab?.id;
+  const windowId = sender.tab?.windowId;
+  if (tabId === undefined || windowId === undefined) return null;
+  const channel = parts.channelOf(message.url);
+  const report = {
+    type: 'page', tabId, windowId, channel, visible: message.visible,
+    lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying, document: message.document,
+  } as const;
+  if (message.gone) {
+    await tracker.handle({ ...report, gone: true });
+    return null;
+  }
+  // A page with focus proves its window has it, whatever the focus events said.
+  if (message.focused) await tracker.handle({ type: 'window-focused', windowId });
+  await tracker.handle(report);
+  const view = await panelView(parts, tabId, channel);
+  void updateBadge(tabId, view, settings.current);
+  void notifyIfDue(view, settings.current);
+  return view;
+}
+
+async function panelView(parts: BackgroundParts, tabId: number, channel: Channel | null): Promise<PanelView> {
+  const { snapshot, unwritten, idleThresholdMs } = await parts.tracker.live();
+  const date = parts.tracker.today();
+  const stored = decodeEnvelope(usageDay, (await browser.storage.local.get(usageKey(date)))[usageKey(date)]).value;
+  return buildPanelView({
+    channel, tabId, snapshot, idleThresholdMs, settings: parts.settings.current, now: Date.now(),
+    today: mergeDayTotals(stored, unwritten[date] ?? {}),
+  });
+}

@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { detectChannel, type Channel } from '@/utils/channels';
+import { recordedChannel } from '@/utils/focus';
+import { DataCommands } from './data-commands';
+import { SettingsStore } from './settings-store';
+import { StorageDoor } from './storage-door';
+import { TrackerService } from './tracker-service';
+
+/** The background's parts, built once: every write goes through the one door they share. */
+export interface BackgroundParts {
+  door: StorageDoor;
+  settings: SettingsStore;
+  tracker: TrackerService;
+  data: DataCommands;
+  /** The channel a URL counts for under the current settings (null: none). */
+  channelOf(url: string): Channel | null;
+}
+
+export function createBackgroundParts(): BackgroundParts {
+  const door = new StorageDoor();
+  const settings = new SettingsStore(door);
+  const tracker = new TrackerService(
+    () => settings.current,
+    // Before a write, the counted tab reports its latest input (a tab without our script says no).
+    async (tabId) => (await browser.tabs.sendMessage(tabId, { type: 'report-now' })) === true,
+    door,
+  );
+  const channelOf = (url: string) => {
+    const channel = detectChannel(url, settings.current.customHosts);
+    return channel ? recordedChannel(channel, settings.current) : null;
+  };
+  return { door, settings, tracker, data: new DataCommands(door, tracker), channelOf };
+}
