@@ -91,20 +91,36 @@ async function prepare(session: BrowserUnderTest): Promise<Page> {
   return observer;
 }
 
-/** When the page's navigation started (the user typed the address or clicked), on the page's clock: the system clock. */
-const navigationStart = (page: Page) => page.evaluate(() => Math.round(performance.timeOrigin));
-
 /**
- * Opens `url` in a new tab of the current window and shows it. `at` is the moment the user went
- * there: the navigation's start, which the page knows exactly (the middle of the script's actions,
- * as runScriptedSession books it, would also hold the new tab's creation and the load).
+ * When a page was shown, on the page's own clock (the system clock): its first contentful paint,
+ * the moment the user sees the platform in place of what the tab showed before. Also when the
+ * navigation started (the typed address, the click), for the notes: the extension cannot see a
+ * navigation to a platform before the browser commits it (no webNavigation permission).
  */
-async function openTab(session: BrowserUnderTest, url: string): Promise<{ page: Page; at: number }> {
+async function pageShown(page: Page): Promise<{ shownAt: number; loadMs: number }> {
+  const read = () => page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0] ?? performance.getEntriesByName('first-paint')[0];
+    if (!paint) return null;
+    return { shownAt: Math.round(performance.timeOrigin + paint.startTime), loadMs: Math.round(paint.startTime) };
+  });
+  return waitFor(read, 3000, 'the first paint').catch(async () => {
+    // No paint timing in this browser: the response's end, just before the page can paint.
+    const entry = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { origin: performance.timeOrigin, responseEnd: navigation?.responseEnd ?? 0 };
+    });
+    return { shownAt: Math.round(entry.origin + entry.responseEnd), loadMs: Math.round(entry.responseEnd) };
+  });
+}
+
+/** Opens `url` in a new tab of the current window and shows it; `at` is when the page was shown (pageShown). */
+async function openTab(session: BrowserUnderTest, url: string): Promise<{ page: Page; at: number; loadMs: number }> {
   const page = await session.browser.newPage();
   await page.bringToFront();
   await page.goto(url);
   await page.waitForSelector('#title');
-  return { page, at: await navigationStart(page) };
+  const { shownAt, loadMs } = await pageShown(page);
+  return { page, at: shownAt, loadMs };
 }
 
 /** Notes in the page when it is hidden: the exact moment the user stopped seeing it. */
@@ -143,14 +159,14 @@ export interface SelfMovingOptions {
  * touch and scroll events every second (tests/fixtures/site/presence/chat.js). The user is there
  * `presentMs` with the real pointer moving over it, then walks away for `awayMs` with the page
  * still in front. Then the test, not the user, puts a blank tab in front (no X input) and waits
- * for the write. Truth: from the page's opening to the last real pointer movement.
+ * for the write. Truth: from the page being shown (pageShown) to the last real pointer movement.
  */
 export async function selfMovingPage(session: BrowserUnderTest, options: SelfMovingOptions = {}): Promise<PresenceFigures> {
   const { presentMs = 6000, awayMs = 45_000 } = options;
   const observer = await prepare(session);
   const presence = keepPresent();
   try {
-    const { page, at: openedAt } = await openTab(session, CHAT_URL);
+    const { page, at: openedAt, loadMs } = await openTab(session, CHAT_URL);
     await sleep(presentMs);
     const lastMove = await presence.stop();
     const before = await page.evaluate(() => document.getElementById('stats')?.textContent ?? '');
@@ -162,7 +178,7 @@ export async function selfMovingPage(session: BrowserUnderTest, options: SelfMov
     const counted = await storedTotals(observer);
     const synthetic = (text: string) => Number(/^(\d+) synthetic/.exec(text)?.[1] ?? 0);
     return figures('self-moving-page', CHAT_CHANNEL, { [CHAT_CHANNEL]: lastMove - openedAt }, counted, {
-      awayMs: endedAt - lastMove, syntheticEventsWhileAway: synthetic(after) - synthetic(before),
+      loadMs, awayMs: endedAt - lastMove, syntheticEventsWhileAway: synthetic(after) - synthetic(before),
     });
   } finally {
     await presence.stop();
@@ -184,14 +200,15 @@ export interface LeftPlatformOptions {
  * platform (typed address or plain link). Two seconds later a second window opens (a switch away),
  * the user goes back to the first window and stays `afterMs` with the pointer moving, with one more
  * round trip to the second window halfway. Then the user walks away; the test waits for the system
- * to go idle and for the write. Truth: the platform from its opening to the navigation; nothing else.
+ * to go idle and for the write. Truth: the platform from its page being shown to the other site's
+ * page being shown (pageShown); nothing else.
  */
 export async function leftPlatform(session: BrowserUnderTest, options: LeftPlatformOptions = {}): Promise<PresenceFigures> {
   const { presentMs = 6000, afterMs = 20_000, leaveBy = 'address' } = options;
   const observer = await prepare(session);
   const presence = keepPresent();
   try {
-    const { page, at: openedAt } = await openTab(session, PLATFORM_URL);
+    const { page, at: openedAt, loadMs } = await openTab(session, PLATFORM_URL);
     const firstWindow = await windowOf(await page.title());
     await sleep(presentMs);
     if (leaveBy === 'link') {
@@ -207,8 +224,9 @@ export async function leftPlatform(session: BrowserUnderTest, options: LeftPlatf
     if (leaveBy === 'address') await page.goto(ELSEWHERE_URL);
     else await Promise.all([page.waitForNavigation(), page.click('#cf-leave')]);
     await page.waitForSelector('#title');
-    // The user left when the navigation to the other site started.
-    const leftAt = await navigationStart(page);
+    // The user left when the other site's page took the platform's place.
+    const left = await pageShown(page);
+    const leftAt = left.shownAt;
     await sleep(2000);
     // A switch away: a second window, with another page that is no platform.
     const second = await session.browser.newPage({ type: 'window' });
@@ -234,7 +252,7 @@ export async function leftPlatform(session: BrowserUnderTest, options: LeftPlatf
     await sleep(WRITE_WAIT_MS);
     const counted = await storedTotals(observer);
     return figures('left-platform', PLATFORM_CHANNEL, { [PLATFORM_CHANNEL]: leftAt - openedAt }, counted, {
-      elsewhereMs: lastMove - leftAt,
+      loadMs, leaveLoadMs: left.loadMs, elsewhereMs: lastMove - leftAt,
     });
   } finally {
     await presence.stop();
@@ -271,8 +289,8 @@ export function exportedTotals(file: { usage: ExportedRow[] }): Record<string, n
 
 /**
  * (c) The user is on a platform `presentMs`, opens the options page in a new tab and clicks
- * "Export JSON" as soon as it is there. Truth: the platform from the navigation's start to the
- * moment its page was hidden by the options tab. Counted: the downloaded file's rows, not storage.
+ * "Export JSON" as soon as it is there. Truth: the platform from its page being shown (pageShown)
+ * to the moment it was hidden by the options tab. Counted: the downloaded file's rows, not storage.
  */
 export async function exportRightAfter(session: BrowserUnderTest, options: ExportOptions = {}): Promise<PresenceFigures> {
   const { presentMs = 5000 } = options;
@@ -281,7 +299,7 @@ export async function exportRightAfter(session: BrowserUnderTest, options: Expor
   await allowDownloads(session, downloads);
   const presence = keepPresent();
   try {
-    const { page, at: openedAt } = await openTab(session, EXPORT_URL);
+    const { page, at: openedAt, loadMs } = await openTab(session, EXPORT_URL);
     await watchHidden(page);
     await sleep(presentMs);
     let optionsPage: Page | null = null;
@@ -305,7 +323,7 @@ export async function exportRightAfter(session: BrowserUnderTest, options: Expor
       }
     }, 10_000, 'the exported JSON file');
     return figures('export-right-after', EXPORT_CHANNEL, { [EXPORT_CHANNEL]: shownAt - openedAt }, exportedTotals(file), {
-      optionsShownToClickMs: clickedAt - shownAt, hiddenVsScriptMs: shownAt - switchedAt,
+      loadMs, optionsShownToClickMs: clickedAt - shownAt, hiddenVsScriptMs: shownAt - switchedAt,
     });
   } finally {
     await presence.stop();
