@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
 import { HiddenPanels } from '@/components/HiddenPanels';
 import { send } from '@/components/send';
@@ -74,6 +75,13 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
   };
   return (
     <>
+    {live && live.storage.failedWrites > 0 && (
+      // Counted time waits in the background while storage refuses it: say so, and where to make room.
+      <div class="cf-storage-full" role="alert">
+        <p>{i18n.t('popup.storageFull')}</p>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{i18n.t('popup.makeRoom')}</button>
+      </div>
+    )}
     <Dashboard
       variant={variant}
       days={live ? withUnwritten(loaded.stored, live.unwritten) : loaded.stored}

@@ -93,6 +93,14 @@ export function formatPercent(share: number, locale: string): string {
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The UTC midnight of a `YYYY-MM-DD` calendar date, or null when it is not one. */
+/** A size in storage: `812 B`, `4.2 kB`, `1.35 MB` (decimal units, like the browsers' quotas). */
+export function formatBytes(bytes: number, locale: string): string {
+  const value = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+  const [amount, unit] = value < 1000 ? [value, 'byte'] : value < 1e6 ? [value / 1000, 'kilobyte'] : [value / 1e6, 'megabyte'];
+  const digits = unit === 'byte' ? 0 : amount < 10 ? 2 : 1;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(amount);
+}
+
 export function calendarDateMs(date: string): number | null {
   const match = DATE_PATTERN.exec(date);
   if (!match) return null;

@@ -91,6 +91,8 @@ const ViewMessages = [
   /** This browser profile's source id, created the first time it is asked for. */
   v.object({ type: v.literal('source-id') }),
   v.object({ type: v.literal('kept-aside-discard'), key: v.pipe(v.string(), v.startsWith(QUARANTINE_PREFIX), v.maxLength(600)) }),
+  /** Retention once more, after the user confirmed the days it refused to delete at once. */
+  v.object({ type: v.literal('retention-run'), confirmed: v.boolean() }),
 ] as const;
 
 const MessageSchema = v.variant('type', [
@@ -109,7 +111,7 @@ export type MessageType = Message['type'];
 export const SENDER_ROLES: Readonly<Record<MessageType, 'page' | 'view'>> = {
   status: 'view', live: 'view', 'write-now': 'view', 'settings-save': 'view', 'tracking-pause': 'view',
   'tracking-resume': 'view', 'specialization-activate': 'view', 'data-import': 'view', 'data-restore': 'view',
-  'data-delete': 'view', 'data-delete-all': 'view', 'source-id': 'view', 'kept-aside-discard': 'view',
+  'data-delete': 'view', 'data-delete-all': 'view', 'source-id': 'view', 'kept-aside-discard': 'view', 'retention-run': 'view',
   'panel-unhide': 'view',
   'page-report': 'page', 'panel-placement': 'page', 'panel-add-to-focus': 'page', 'panel-snooze': 'page', 'panel-open': 'page',
 };
@@ -131,6 +133,7 @@ export interface Replies {
   'data-delete-all': CommandReply;
   'source-id': { sourceId: string };
   'kept-aside-discard': CommandReply;
+  'retention-run': CommandReply;
   'page-report': PanelView | null;
   'panel-placement': { ok: boolean };
   'panel-add-to-focus': { ok: boolean };

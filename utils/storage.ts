@@ -138,6 +138,42 @@ export const trackerRecord: Versioned<TrackerRecord> = {
   fallback: () => ({ state: initialTrackerState(), pending: {}, lastFlushAt: null, failedWrites: 0 }),
 };
 
+// --- the retention notice ----------------------------------------------------------------------
+
+/**
+ * `retentionNotice` (local): why the last retention run deleted nothing although days were old
+ * enough — the clock looked wrong — for the options page to say so. Removed by the next run that
+ * goes through.
+ */
+export const RETENTION_NOTICE_KEY = 'retentionNotice';
+
+export interface RetentionNotice {
+  reason: 'future-days' | 'too-many-days';
+  /** The newest stored day. */
+  newestDay: string;
+  /** How many days the run would have deleted. */
+  count: number;
+  /** When the run was refused. */
+  at: number;
+}
+
+const RetentionNoticeSchema = v.object({
+  reason: v.picklist(['future-days', 'too-many-days'] as const),
+  newestDay: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  at: v.pipe(v.number(), v.finite()),
+});
+
+export const retentionNotice: Versioned<RetentionNotice> = {
+  version: 1,
+  migrations: [],
+  parse: (value) => {
+    const result = v.safeParse(RetentionNoticeSchema, value);
+    return result.success ? result.output : null;
+  },
+  fallback: () => ({ reason: 'too-many-days', newestDay: '1970-01-01', count: 0, at: 0 }),
+};
+
 // --- quarantine ------------------------------------------------------------------------------
 
 export const QUARANTINE_PREFIX = 'quarantine:';

@@ -14,7 +14,8 @@ import { localDate } from '@/utils/tracking/local-date';
 import {
   CommandFailed, commitImport, deleteAllData, deleteHistory, ensureSourceId, readFreshData, restoreBackup, type OptionsData,
 } from './options-store';
-import { describedBy, FieldError, Section, t } from './fields';
+import { describedBy, FieldError, MessageLine, Section, t, type Message } from './fields';
+import { KeptAsidePart, StoragePart } from './DataStorage';
 import { browserTimeZone } from './Specializations';
 
 /** Starts a download of `text` as a file: a Blob behind a link with `download`, clicked once. */
@@ -31,7 +32,6 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-type Message = { kind: 'done' | 'error'; text: string };
 
 /** Why a data action failed, in words: a file's fault named like on import, else the browser's reason. */
 function failureText(failure: unknown, key: 'data.import.failed' | 'data.backups.failed' | 'data.delete.failed', locale: string): string {
@@ -39,13 +39,6 @@ function failureText(failure: unknown, key: 'data.import.failed' | 'data.backups
   return i18n.t(key, [failure instanceof Error ? failure.message : String(failure)]);
 }
 
-function MessageLine({ message, id }: { message: Message | null; id?: string }) {
-  return (
-    <p id={id} class={`cf-status-slot ${message?.kind === 'error' ? 'cf-field-error' : 'cf-done'}`} role="status">
-      {message && <><span aria-hidden="true">{message.kind === 'error' ? '⚠ ' : '✓ '}</span>{message.text}</>}
-    </p>
-  );
-}
 
 export function Data(props: { data: OptionsData }) {
   const [sourceId, setSourceId] = useState<string | null>(null);
@@ -54,9 +47,11 @@ export function Data(props: { data: OptionsData }) {
   }, []);
   return (
     <Section id="data" title={i18n.t('data.title')} intro={i18n.t('data.intro')}>
+      <StoragePart data={props.data} />
       <ExportPart data={props.data} sourceId={sourceId} />
       <ImportPart data={props.data} sourceId={sourceId} />
       <BackupsPart backups={props.data.backups} />
+      <KeptAsidePart items={props.data.keptAside} />
       <DeletePart data={props.data} />
     </Section>
   );
@@ -174,7 +169,7 @@ function ImportPart({ data, sourceId }: { data: OptionsData; sourceId: string | 
       setError(importErrorMessage({ code: 'unreadable', params: {} }, t, locale));
       return;
     }
-    const parsed = parseImport(text);
+    const parsed = parseImport(text, { today: localDate(Date.now(), browserTimeZone()) });
     if (!parsed.ok) {
       setError(importErrorMessage(parsed.error, t, locale));
       return;

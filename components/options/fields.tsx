@@ -166,3 +166,14 @@ export function Section(props: { id: string; title: string; intro?: string; chil
     </section>
   );
 }
+
+/** A done or failed action, said next to the control. */
+export type Message = { kind: 'done' | 'error'; text: string };
+
+export function MessageLine({ message, id }: { message: Message | null; id?: string }) {
+  return (
+    <p id={id} class={`cf-status-slot ${message?.kind === 'error' ? 'cf-field-error' : 'cf-done'}`} role="status">
+      {message && <><span aria-hidden="true">{message.kind === 'error' ? '⚠ ' : '✓ '}</span>{message.text}</>}
+    </p>
+  );
+}

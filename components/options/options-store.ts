@@ -4,9 +4,10 @@ import type { Backup, ImportError } from '@/utils/backup';
 import type { CommandReply } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import {
-  BACKUPS_KEY, QUARANTINE_PREFIX, SETTINGS_KEY, USAGE_PREFIX, IMPORTED_KEY, backupList, decodeEnvelope,
-  decodeSettings, readHistory, type StoredHistory,
+  BACKUPS_KEY, RETENTION_NOTICE_KEY, SETTINGS_KEY, backupList, decodeEnvelope,
+  decodeSettings, readHistory, retentionNotice, type RetentionNotice, type StoredHistory,
 } from '@/utils/storage';
+import { keptAside, storageUse, type KeptAsideItem, type StorageUse } from '@/utils/storage-use';
 import { send } from '@/components/send';
 import { writeUnwrittenTime } from '@/components/write-unwritten';
 
@@ -22,15 +23,24 @@ export interface OptionsData {
   settingsProblem: string | null;
   history: StoredHistory;
   backups: Backup[];
+  /** What takes the room in storage.local. */
+  use: StorageUse;
+  keptAside: KeptAsideItem[];
+  /** Why the last clean-up of old days deleted nothing, or null. */
+  retentionNotice: RetentionNotice | null;
 }
 
 function decodeAll(all: Record<string, unknown>): OptionsData {
   const settings = decodeSettings(all[SETTINGS_KEY]);
+  const notice = decodeEnvelope(retentionNotice, all[RETENTION_NOTICE_KEY]);
   return {
     settings: settings.value,
     settingsProblem: settings.status === 'unreadable' ? settings.reason : null,
     history: readHistory(all),
     backups: decodeEnvelope(backupList, all[BACKUPS_KEY]).value,
+    use: storageUse(all),
+    keptAside: keptAside(all),
+    retentionNotice: notice.status === 'ok' ? notice.value : null,
   };
 }
 
@@ -73,7 +83,8 @@ export function useOptionsStore(): OptionsStore {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
       const keys = Object.keys(changes);
-      if (keys.some((key) => key.startsWith(USAGE_PREFIX) || key.startsWith(QUARANTINE_PREFIX) || key === IMPORTED_KEY || key === BACKUPS_KEY)) {
+      if (keys.some((key) => key !== SETTINGS_KEY)) {
+        // History, backups, values kept aside, notices: read again (the figures of the room they take too).
         void reload();
         return;
       }
@@ -158,4 +169,9 @@ export async function deleteAllData(): Promise<Settings> {
 /** Lets go of one value kept aside. */
 export async function discardKeptAside(key: string): Promise<void> {
   done(await send({ type: 'kept-aside-discard', key }));
+}
+
+/** Runs the clean-up of old days that was refused for deleting too many at once, now that the user agreed. */
+export async function confirmRetention(): Promise<void> {
+  done(await send({ type: 'retention-run', confirmed: true }));
 }

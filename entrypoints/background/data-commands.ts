@@ -16,6 +16,7 @@ import {
   BACKUPS_KEY, QUARANTINE_PREFIX, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, decodeSettings, decodeSourceId,
   encodeEnvelope, readHistory,
 } from '@/utils/storage';
+import { localDate } from '@/utils/tracking/local-date';
 import type { StorageDoor } from './storage-door';
 import type { TrackerService } from './tracker-service';
 
@@ -37,7 +38,7 @@ export class DataCommands {
 
   /** Merges an import file: checked again here, a backup of the current state first, then one write. */
   import(text: string, takeSettings: boolean): Promise<CommandReply> {
-    const parsed = parseImport(text);
+    const parsed = parseImport(text, { today: localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone) });
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error.code, importError: parsed.error });
     return this.#task(async () => {
       const current = await this.#read();

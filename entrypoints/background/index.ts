@@ -5,7 +5,7 @@ import { clearBadge } from './badge';
 import { registerMessages } from './messages';
 import { createBackgroundParts } from './parts';
 import { FLUSH_ALARM, TrackerService } from './tracker-service';
-import { RETENTION_ALARM, applyRetention, scheduleRetention } from './retention';
+import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
 import { registerOptionsLifecycle } from './custom-hosts';
 
 export default defineBackground(() => {
@@ -41,13 +41,13 @@ export default defineBackground(() => {
   browser.idle.onStateChanged.addListener((state) => void tracker.handle({ type: 'system', state }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void tracker.flush();
-    if (alarm.name === RETENTION_ALARM) void door.run(() => applyRetention(settings.current));
+    if (alarm.name === RETENTION_ALARM) void runRetention(door, settings.current);
   });
   let retentionDays = settings.current.tracking.retentionDays;
   settings.onChange((current) => {
     if (current.tracking.retentionDays !== retentionDays) {
       retentionDays = current.tracking.retentionDays;
-      void door.run(() => applyRetention(current));
+      void runRetention(door, current);
     }
     browser.idle.setDetectionInterval(current.tracking.idleThresholdSeconds);
     void tracker.handle({ type: 'reclassify' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateMs, formatAxisDuration, formatDate, formatDuration, formatPercent, formatTime } from '@/utils/format';
+import { calendarDateMs, formatAxisDuration, formatBytes, formatDate, formatDuration, formatPercent, formatTime } from '@/utils/format';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -106,5 +106,16 @@ describe('calendarDateMs', () => {
     expect(calendarDateMs('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
     expect(calendarDateMs('2023-02-29')).toBeNull();
     expect(calendarDateMs('2023-2-1')).toBeNull();
+  });
+});
+
+describe('formatBytes', () => {
+  it('writes sizes in decimal units, as the browsers count their quotas', () => {
+    expect(formatBytes(812, 'en')).toBe('812 byte');
+    expect(formatBytes(4_217, 'en')).toBe('4.22 kB');
+    expect(formatBytes(587_552, 'en')).toBe('587.6 kB');
+    expect(formatBytes(2_937_771, 'en')).toBe('2.94 MB');
+    expect(formatBytes(2_937_771, 'de')).toBe('2,94 MB');
+    expect(formatBytes(-1, 'en')).toBe('0 byte');
   });
 });

@@ -50,8 +50,12 @@ function choose(text: string, name = 'export.json') {
   return file;
 }
 
-const figures = () => Object.fromEntries([...document.querySelectorAll('.cf-figures > div')]
-  .map((item) => [item.querySelector('dt')?.textContent, item.querySelector('dd')?.textContent?.replace(/\u00a0/g, ' ')]));
+/** The import preview's figures: each term with its value. */
+const figures = (fileName = 'export.json') => {
+  const preview = screen.getByRole('region', { name: `What ${fileName} adds` });
+  return Object.fromEntries(within(preview).queryAllByRole('term')
+    .map((term) => [term.textContent, term.nextElementSibling?.textContent?.replace(/\u00a0/g, ' ')]));
+};
 
 afterEach(() => {
   cleanup();
