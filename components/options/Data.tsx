@@ -16,21 +16,9 @@ import {
 } from './options-store';
 import { describedBy, FieldError, MessageLine, Section, t, type Message } from './fields';
 import { KeptAsidePart, StoragePart } from './DataStorage';
+import { download } from './download';
 import { browserTimeZone } from './Specializations';
 
-/** Starts a download of `text` as a file: a Blob behind a link with `download`, clicked once. */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has read the Blob once the download started; give it a moment before letting go.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 
 /** Why a data action failed, in words: a file's fault named like on import, else the browser's reason. */

@@ -5,6 +5,7 @@ import { formatBytes, formatDate } from '@/utils/format';
 import type { StorageHealth } from '@/utils/messages';
 import { usageDateOf } from '@/utils/storage';
 import type { KeptAsideItem } from '@/utils/storage-use';
+import { download } from './download';
 import { MessageLine, type Message } from './fields';
 import { confirmRetention, discardKeptAside, type OptionsData } from './options-store';
 import { browserTimeZone } from './Specializations';
@@ -94,15 +95,8 @@ function keptAsideName(item: KeptAsideItem, locale: string): string {
 }
 
 function downloadValue(item: KeptAsideItem): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(item.value, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `channel-focus-kept-aside-${item.of.replace(/[^a-z0-9-]+/gi, '-')}-${item.at ?? 'unknown'}.json`;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  const name = `channel-focus-kept-aside-${item.of.replace(/[^a-z0-9-]+/gi, '-')}-${item.at ?? 'unknown'}.json`;
+  download(name, JSON.stringify(item.value, null, 2), 'application/json');
 }
 
 /** Values that could not be read, kept as they were: each can be downloaded or let go. */

@@ -73,17 +73,21 @@ export class TrackerService {
     return reading;
   }
 
+  /** One step of the tracker: the state moves on, the time it confirmed joins the pending totals. */
+  #step(record: TrackerRecord, event: TrackerEvent): void {
+    const result = step(record.state, event, this.#options());
+    record.state = result.state;
+    record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
+  }
+
   /** Feeds one browser event into the tracker. */
   handle(event: TrackerEventWithoutClock): Promise<LiveSnapshot> {
     return this.#serial(async () => {
       const record = await this.#load();
       const clock = this.#clock();
-      const options = this.#options();
-      const result = step(record.state, { ...event, ...clock } as TrackerEvent, options);
-      record.state = result.state;
-      record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
+      this.#step(record, { ...event, ...clock } as TrackerEvent);
       await this.#afterChange(record, clock.at);
-      return liveSnapshot(record.state, clock.at, options);
+      return liveSnapshot(record.state, clock.at, this.#options());
     });
   }
 
@@ -135,9 +139,7 @@ export class TrackerService {
     return this.#serial(async () => {
       const record = await this.#load();
       const clock = this.#clock();
-      const result = step(record.state, { type: 'tick', ...clock }, this.#options());
-      record.state = result.state;
-      record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
+      this.#step(record, { type: 'tick', ...clock });
       return this.#write(record, clock.at);
     });
   }
@@ -146,11 +148,9 @@ export class TrackerService {
   flush(): Promise<void> {
     return this.#serial(async () => {
       const record = await this.#load();
-      const now = Date.now();
-      const result = step(record.state, { type: 'tick', ...this.#clock() }, this.#options());
-      record.state = result.state;
-      record.pending = addPieces(record.pending, result.pieces, this.#timeZone);
-      await this.#afterChange(record, now);
+      const clock = this.#clock();
+      this.#step(record, { type: 'tick', ...clock });
+      await this.#afterChange(record, clock.at);
     });
   }
 
