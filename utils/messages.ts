@@ -233,7 +233,7 @@ export interface WriteNowReply {
 export interface MessageSender {
   id?: string;
   url?: string;
-  tab?: { id?: number; windowId?: number };
+  tab?: { id?: number; windowId?: number; incognito?: boolean };
   /** 0 for a tab's top frame. */
   frameId?: number;
   /** Chrome only: `active`, `prerender`, `cached` or `pending_deletion`. */

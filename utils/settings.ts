@@ -73,6 +73,8 @@ export interface Settings {
     pausedUntil: number | null;
     /** null: keep history forever. */
     retentionDays: number | null;
+    /** Private (incognito) windows count, where the browser lets the extension run there at all. Off: they count and store nothing. */
+    countPrivateWindows: boolean;
   };
   flags: {
     badge: boolean;
@@ -115,6 +117,7 @@ export function defaultSettings(): Settings {
       recordAccounts: true,
       pausedUntil: null,
       retentionDays: null,
+      countPrivateWindows: false,
     },
     flags: { badge: false, notifyAfterMinutes: null, pauseScreen: false, snoozedUntil: {} },
     panel: { edge: 'right', perPlatform: {} },
@@ -330,6 +333,8 @@ export const SettingsSchema = v.pipe(
       recordAccounts: v.boolean(),
       pausedUntil: v.nullable(EpochMsSchema),
       retentionDays: v.nullable(wholeInRange(LIMITS.retentionDays)),
+      // Added after version 1 without a schema step: settings stored before it count no private window.
+      countPrivateWindows: v.optional(v.boolean(), false),
     }),
     flags: v.object({
       badge: v.boolean(),
@@ -769,6 +774,11 @@ export function setIdleThreshold(settings: Settings, seconds: number): EditResul
 
 export function setRecordAccounts(settings: Settings, recordAccounts: boolean): Settings {
   return { ...settings, tracking: { ...settings.tracking, recordAccounts } };
+}
+
+/** Whether private (incognito) windows count. */
+export function setCountPrivateWindows(settings: Settings, countPrivateWindows: boolean): Settings {
+  return { ...settings, tracking: { ...settings.tracking, countPrivateWindows } };
 }
 
 export function setRetentionDays(settings: Settings, days: number | null): EditResult {

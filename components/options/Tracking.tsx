@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { formatTime, formatDate } from '@/utils/format';
 import {
-  LIMITS, pauseTracking, resumeTracking, setIdleThreshold, setRecordAccounts, setRetentionDays, type Settings,
+  LIMITS, pauseTracking, resumeTracking, setIdleThreshold, setCountPrivateWindows, setRecordAccounts, setRetentionDays, type Settings,
 } from '@/utils/settings';
 import { localDate, startOfNextLocalDate } from '@/utils/tracking/local-date';
 import { Checkbox, NumberField, Section } from './fields';
@@ -84,6 +84,12 @@ export function Tracking(props: { settings: Settings; save(next: Settings): void
         hint={i18n.t('options.tracking.recordAccountsHint')}
         checked={settings.tracking.recordAccounts}
         onChange={(on) => save(setRecordAccounts(settings, on))}
+      />
+      <Checkbox
+        label={i18n.t('options.tracking.countPrivateWindows')}
+        hint={i18n.t('options.tracking.countPrivateWindowsHint')}
+        checked={settings.tracking.countPrivateWindows}
+        onChange={(on) => save(setCountPrivateWindows(settings, on))}
       />
 
       <fieldset class="cf-group">

@@ -20,7 +20,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // Chrome keeps a tab's badge across loads, and the next page may be no platform at all.
     if (change.status === 'loading') void clearBadge(tabId);
-    const event = tabUpdateEvent(tabId, change, tab, channelOf);
+    const event = tabUpdateEvent(tabId, change, tab, (url) => channelOf(url, tab.incognito));
     if (event) void tracker.handle(event);
   });
   browser.windows.onFocusChanged.addListener((windowId) => {

@@ -82,6 +82,8 @@ async function pageReport(
   const tabId = sender.tab?.id;
   const windowId = sender.tab?.windowId;
   if (tabId === undefined || windowId === undefined) return null;
+  // A private window the user did not allow: nothing is counted or kept, and the panel stays away.
+  if (sender.tab?.incognito && !settings.current.tracking.countPrivateWindows) return panelView(parts, tabId, null);
   const channel = parts.channelOf(message.url);
   const report = {
     type: 'page', tabId, windowId, channel, visible: message.visible,

@@ -12,8 +12,8 @@ export interface BackgroundParts {
   settings: SettingsStore;
   tracker: TrackerService;
   data: DataCommands;
-  /** The channel a URL counts for under the current settings (null: none). */
-  channelOf(url: string): Channel | null;
+  /** The channel a URL counts for under the current settings (null: none; always none in a private window the user did not allow). */
+  channelOf(url: string, incognito?: boolean): Channel | null;
 }
 
 export function createBackgroundParts(): BackgroundParts {
@@ -25,7 +25,8 @@ export function createBackgroundParts(): BackgroundParts {
     async (tabId) => (await browser.tabs.sendMessage(tabId, { type: 'report-now' })) === true,
     door,
   );
-  const channelOf = (url: string) => {
+  const channelOf = (url: string, incognito = false) => {
+    if (incognito && !settings.current.tracking.countPrivateWindows) return null;
     const channel = detectChannel(url, settings.current.customHosts);
     return channel ? recordedChannel(channel, settings.current) : null;
   };

@@ -177,6 +177,13 @@ describe('tracking', () => {
     await waitFor(async () => expect((await storedSettings()).tracking.recordAccounts).toBe(false));
   });
 
+  it('leaves private windows out unless the user counts them', async () => {
+    const privateWindows = section('Tracking').getByRole('checkbox', { name: 'Count time in private windows' }) as HTMLInputElement;
+    expect(privateWindows.checked).toBe(false);
+    fireEvent.click(privateWindows);
+    await waitFor(async () => expect((await storedSettings()).tracking.countPrivateWindows).toBe(true));
+  });
+
   it('keeps history forever or for a number of days', async () => {
     const tracking = section('Tracking');
     fireEvent.click(tracking.getByRole('radio', { name: 'For a number of days' }));
