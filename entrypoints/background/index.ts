@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { tabUpdateEvent } from '@/utils/tracking/tab-updates';
+import { followSettings } from './follow-settings';
 import { registerPanelShortcut } from './panel-actions';
 import { clearBadge } from './badge';
 import { registerMessages } from './messages';
@@ -43,19 +44,10 @@ export default defineBackground(() => {
     if (alarm.name === FLUSH_ALARM) void tracker.flush();
     if (alarm.name === RETENTION_ALARM) void runRetention(door, settings.current);
   });
-  let retentionDays = settings.current.tracking.retentionDays;
-  settings.onChange((current) => {
-    if (current.tracking.retentionDays !== retentionDays) {
-      retentionDays = current.tracking.retentionDays;
-      void runRetention(door, current);
-    }
-    browser.idle.setDetectionInterval(current.tracking.idleThresholdSeconds);
-    void tracker.handle({ type: 'reclassify' });
-  });
+  followSettings(parts);
 
   void settings.ready.then(async () => {
     browser.idle.setDetectionInterval(settings.current.tracking.idleThresholdSeconds);
-    retentionDays = settings.current.tracking.retentionDays;
     await scheduleRetention();
     if (await tracker.isFresh()) await seedFocus(tracker);
   });

@@ -60,6 +60,14 @@ export async function panelAction(
   return { ok: (await edit((settings, now) => applyPanelAction(settings, message, now))).ok };
 }
 
+/**
+ * Tells the panels in `tabIds` that the settings changed: each asks for a fresh view, with the
+ * focus status and placement that follow. The panels never read storage themselves.
+ */
+export async function tellPanelsSettingsChanged(tabIds: readonly number[]): Promise<void> {
+  await Promise.all(tabIds.map((tabId) => browser.tabs.sendMessage(tabId, { type: 'settings-changed' }).catch(() => {})));
+}
+
 /** Forwards the shortcut to the active tab's panel; a tab without one (no platform) ignores it. */
 async function toggleInTab(tabId: number | undefined): Promise<void> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;

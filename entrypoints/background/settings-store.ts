@@ -57,6 +57,8 @@ export class SettingsStore {
         if (!checked.ok) return { ok: false, error: checked.error };
         if (outcome.status === 'unreadable') await this.door.keepAside(SETTINGS_KEY, raw, Date.now());
         await browser.storage.local.set({ [SETTINGS_KEY]: checked.settings });
+        // Current at once: a view made before the storage event arrives already shows the edit.
+        this.#current = checked.settings;
         return { ok: true } as const;
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

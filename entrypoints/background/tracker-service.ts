@@ -223,6 +223,13 @@ export class TrackerService {
     });
   }
 
+  /** Tabs that show a page of ours now (it reported and has not gone): where a panel may be. */
+  pageTabs(): Promise<number[]> {
+    return this.#serial(async () => Object.entries((await this.#load()).state.tabs)
+      .filter(([, facts]) => facts.document !== null && !facts.gone)
+      .map(([tabId]) => Number(tabId)));
+  }
+
   today(): string {
     return localDate(Date.now(), this.#timeZone);
   }

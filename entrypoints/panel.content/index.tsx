@@ -5,7 +5,7 @@ import { pageTheme, type PageColours } from '@/components/panel/theme';
 import type { PanelActionMessage, PanelPlacementView, PanelView, PageReportMessage } from '@/utils/messages';
 import { send } from '@/components/send';
 import { watchPageSignals } from './page-signals';
-import { isPanelToggle, isReportRequest, SETTINGS_ITEM, storedPlacement } from './stored-placement';
+import { isPanelToggle, isReportRequest, isSettingsChanged } from './tab-messages';
 import panelCss from './panel.css?inline';
 
 /** Read once when the panel mounts: a page that changes its scheme later is rare, a style read per frame is not free. */
@@ -27,8 +27,10 @@ export default defineContentScript({
     let view: PanelView | null = null;
     /** Where the panel is: from the first view, then from the user's moves and stored settings. */
     let placement: PanelPlacementView | null = null;
-    /** Our own placement writes in flight: the storage echoes of earlier ones are not adopted meanwhile. */
+    /** Our own placement writes in flight: views answered meanwhile may still carry the old placement. */
     let placementWrites = 0;
+    /** Bumped by every placement change made here: a view is trusted only if none came since its report left. */
+    let placementChanges = 0;
     let focusRequest = 0;
     /** The page element that had focus when the shortcut opened the panel; it gets it back on close. */
     let returnFocus: HTMLElement | null = null;
@@ -36,12 +38,13 @@ export default defineContentScript({
 
     const sendReport = (report: PageReportMessage) => {
       lastInputAt = report.lastInputAt;
+      // The stored placement in the answer is newer than ours only if nothing moved here since.
+      const trusted = placementWrites === 0 ? placementChanges : -1;
       return send(report).then(
         (reply) => {
           if (ctx.isInvalid || !reply) return;
           view = reply;
-          // Later placement changes arrive through storage (ordered, unlike replies to reports in flight).
-          if (view.placement?.key !== placement?.key) placement = view.placement;
+          if (view.placement?.key !== placement?.key || trusted === placementChanges) placement = view.placement;
           draw();
         },
         () => {}, // the extension was reloaded or the worker is starting: the next report retries
@@ -101,6 +104,7 @@ export default defineContentScript({
       if (!channel || !placement) return;
       placement = { ...placement, ...change };
       draw();
+      placementChanges += 1;
       placementWrites += 1;
       ask({ type: 'panel-placement', channel, ...change })
         .catch(() => {}) // the worker is restarting: the panel keeps the choice for this page
@@ -117,26 +121,16 @@ export default defineContentScript({
       ask(message).then(() => { if (message.type !== 'panel-open') signals.reportNow(); }, () => {});
     }
 
-    // Settings changed (here, in another tab, in the popup or options): take the stored placement,
-    // and ask for a fresh view, whose focus status may have changed with them.
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !Object.hasOwn(changes, SETTINGS_ITEM)) return;
-      if (placement && placementWrites === 0) {
-        const stored = storedPlacement(changes[SETTINGS_ITEM]?.newValue, placement);
-        if (stored) {
-          placement = stored;
-          draw();
-        }
-      }
-      signals.reportNow();
-    };
-    browser.storage.onChanged.addListener(onStorage);
 
     // The keyboard shortcut (manifest `commands`), forwarded by the background to this tab.
     const onMessage = (raw: unknown) => {
       // Before a write the background asks the counted tab for its latest input: the write then
       // covers the time up to now, not up to the last heartbeat.
       if (isReportRequest(raw)) return Promise.resolve(signals.reportNow()).then(() => true);
+      if (isSettingsChanged(raw)) {
+        void signals.reportNow();
+        return undefined;
+      }
       if (!isPanelToggle(raw) || !placement) return undefined;
       const focusInside = document.activeElement === host;
       if (placement.hidden || placement.collapsed) {
@@ -159,7 +153,6 @@ export default defineContentScript({
     draw();
 
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onStorage);
       browser.runtime.onMessage.removeListener(onMessage);
       render(null, mountPoint);
       host.remove();

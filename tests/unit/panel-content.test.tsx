@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import contentScript from '@/entrypoints/panel.content/index';
 import type { PanelView } from '@/utils/messages';
 import { setPanelPlacement, type Settings } from '@/utils/settings';
-import { SETTINGS_KEY } from '@/utils/storage';
 import { installLocale } from './dashboard-locale';
 import { X_ACME, focusSettings, viewFor } from './panel-fixtures';
 
@@ -21,6 +20,12 @@ let ctx: ContentScriptContext;
 let slowBackground: Promise<void> | null;
 
 const host = () => document.querySelector('channel-focus-panel');
+/** The background's news that the settings changed, as it sends it to each tab with a panel. */
+const settingsChanged = async () => {
+  await fakeBrowser.runtime.onMessage.trigger({ type: 'settings-changed' }, {});
+  await flush();
+  await flush();
+};
 const reports = () => received.filter((message) => message.type === 'page-report').length;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Preact runs effects (focus moves among them) after the next frame. */
@@ -106,11 +111,29 @@ describe('panel content script', () => {
     expect(host()).toBeNull();
     const before = reports();
     settings = setPanelPlacement(settings, 'x', { hidden: false });
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
-    await flush();
+    await settingsChanged();
     expect(host()).not.toBeNull();
-    // A settings change also asks for a fresh view: the focus status may have changed with it.
+    // The news of changed settings asks for a fresh view: placement and focus status come with it.
     expect(reports()).toBe(before + 1);
+  });
+
+  it('never listens to extension storage: nothing stored reaches the page’s process unasked', async () => {
+    const listens = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    await start();
+    expect(listens).not.toHaveBeenCalled();
+  });
+
+  it('keeps a placement the user just chose over a view that was answered before it was stored', async () => {
+    let answer = () => {};
+    await start();
+    // A report leaves (input), and the background is slow to answer it with the old placement.
+    slowBackground = new Promise((resolve) => { answer = resolve; });
+    window.dispatchEvent(new Event('focus'));
+    root!.querySelector<HTMLButtonElement>('button[aria-label="Collapse the panel"]')!.click();
+    answer();
+    await flush();
+    await flush();
+    expect(root!.querySelector('.tab')).not.toBeNull();
   });
 
   it('collapses at once and asks the background to remember it', async () => {
@@ -120,9 +143,10 @@ describe('panel content script', () => {
     expect(received).toContainEqual({ type: 'panel-placement', channel: X_ACME, collapsed: true });
   });
 
-  it('follows a placement changed in another tab, without waiting for a report', async () => {
+  it('follows a placement changed in another tab as soon as the background says the settings changed', async () => {
     await start();
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: setPanelPlacement(settings, 'x', { collapsed: true, top: 0.9 }) });
+    settings = setPanelPlacement(settings, 'x', { collapsed: true, top: 0.9 });
+    await settingsChanged();
     expect(root!.querySelector('.tab')).not.toBeNull();
     expect(root!.querySelector<HTMLElement>('.dock')!.style.getPropertyValue('--top').trim()).toBe('0.9');
   });
@@ -159,7 +183,8 @@ describe('panel content script', () => {
     ctx.notifyInvalidated();
     expect(host()).toBeNull();
     const before = reports();
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: setPanelPlacement(settings, 'x', { collapsed: true }) });
+    settings = setPanelPlacement(settings, 'x', { collapsed: true });
+    await settingsChanged();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'panel-toggle' }, {});
     expect(host()).toBeNull();
     expect(reports()).toBe(before);

@@ -2,7 +2,7 @@ import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageTheme, parseRgb, relativeLuminance } from '@/components/panel/theme';
-import { isPanelToggle, storedPlacement } from '@/entrypoints/panel.content/stored-placement';
+import { isPanelToggle, isReportRequest, isSettingsChanged } from '@/entrypoints/panel.content/tab-messages';
 import { parseMessage, type PanelPlacementView } from '@/utils/messages';
 import { placementKey } from '@/utils/panel-view';
 import { pauseTracking, setPanelEdge, setPanelPlacement, setRecordAccounts, snoozeFlag } from '@/utils/settings';
@@ -98,26 +98,15 @@ describe('panel theme: follows the page, else the system', () => {
   });
 });
 
-describe('stored placement: read from the settings in a storage change', () => {
-  const current: PanelPlacementView = { key: 'linkedin', edge: 'right', collapsed: false, hidden: false, top: 0.3 };
-
-  it('takes this platform’s entry and the shared edge', () => {
-    const settings = setPanelEdge(setPanelPlacement(focusSettings(), 'linkedin', { collapsed: true, top: 0.7 }), 'left');
-    expect(storedPlacement(settings, current)).toEqual({ key: 'linkedin', edge: 'left', collapsed: true, hidden: false, top: 0.7 });
-  });
-
-  it('ignores other platforms and malformed values', () => {
-    const other = setPanelPlacement(focusSettings(), 'x', { hidden: true });
-    expect(storedPlacement(other, current)).toEqual(current);
-    expect(storedPlacement({ panel: { edge: 'top', perPlatform: { linkedin: { collapsed: 'yes', top: 7 } } } }, current)).toEqual(current);
-    expect(storedPlacement(undefined, current)).toBeNull();
-    expect(storedPlacement({ version: 1 }, current)).toBeNull();
-  });
-
-  it('knows the shortcut’s message', () => {
+describe('the background’s messages to a tab', () => {
+  it('knows the shortcut’s message, the request for a report and the news of changed settings', () => {
     expect(isPanelToggle({ type: 'panel-toggle' })).toBe(true);
     expect(isPanelToggle({ type: 'page-report' })).toBe(false);
     expect(isPanelToggle('panel-toggle')).toBe(false);
+    expect(isReportRequest({ type: 'report-now' })).toBe(true);
+    expect(isSettingsChanged({ type: 'settings-changed' })).toBe(true);
+    expect(isSettingsChanged({ type: 'settings' })).toBe(false);
+    expect(isSettingsChanged(null)).toBe(false);
   });
 });
 
