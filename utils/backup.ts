@@ -1095,7 +1095,17 @@ export function restoreFromBackup(backup: Backup): RestoreResult {
 // Deletion and retention. Each returns the same object when nothing changes and keeps untouched
 // days as they were; dates left without channels are removed, so the shell deletes their items.
 
-function withoutChannels(days: TotalsByDate, drop: (key: string) => boolean): TotalsByDate {
+/**
+ * The channel keys a deletion takes: one channel by its stored key (a key this release cannot
+ * name, from a newer version, included), or a platform with every account on it (any id).
+ */
+export function deletionMatch(target: { channelKey: string } | { platform: string }): (key: string) => boolean {
+  if ('channelKey' in target) return (key) => key === target.channelKey;
+  return (key) => key === target.platform || key.startsWith(`${target.platform}:`);
+}
+
+/** Removes the channels `drop` names from every day; dates left without channels go. */
+export function deleteHistoryWhere(days: TotalsByDate, drop: (key: string) => boolean): TotalsByDate {
   let result: TotalsByDate | null = null;
   for (const [date, day] of Object.entries(days)) {
     const keys = Object.keys(day);
@@ -1106,17 +1116,6 @@ function withoutChannels(days: TotalsByDate, drop: (key: string) => boolean): To
     else result[date] = kept;
   }
   return result ?? days;
-}
-
-/** Removes one channel's history (a platform without account is only its account-less channel). */
-export function deleteChannelHistory(days: TotalsByDate, channel: Channel): TotalsByDate {
-  const key = channelKey(channel);
-  return withoutChannels(days, (candidate) => candidate === key);
-}
-
-/** Removes a whole platform's history: the platform and every account on it (any id, known or kept unknown). */
-export function deletePlatformHistory(days: TotalsByDate, platform: string): TotalsByDate {
-  return withoutChannels(days, (key) => key === platform || key.startsWith(`${platform}:`));
 }
 
 /** Drops the dates older than the retention (see datesToDrop: today counts, null keeps all). */

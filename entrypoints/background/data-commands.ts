@@ -6,10 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import {
-  createBackup, deleteChannelHistory, deletePlatformHistory, importUsage, mapUsageHistory, parseImport, pushBackup,
-  restoreFromBackup, type BackupReason, type UsageHistory,
+  createBackup, deleteHistoryWhere, deletionMatch, importUsage, mapUsageHistory, parseImport, pushBackup, restoreFromBackup,
+  type BackupReason, type UsageHistory,
 } from '@/utils/backup';
-import { parseChannelKey } from '@/utils/channels';
 import type { CommandReply, Replies } from '@/utils/messages';
 import { planHistoryWrite } from '@/utils/options-data';
 import {
@@ -77,14 +76,14 @@ export class DataCommands {
    * time not yet written; a backup keeps it restorable.
    */
   delete(target: { channelKey?: string | undefined; platform?: string | undefined }): Promise<CommandReply> {
-    const channel = target.channelKey === undefined ? null : parseChannelKey(target.channelKey);
-    const platform = target.platform;
-    if (!channel && platform === undefined) return Promise.resolve({ ok: false, error: 'nothing to delete' });
-    const matches = (key: string) => (channel ? key === target.channelKey : key === platform || key.startsWith(`${platform}:`));
+    const { channelKey, platform } = target;
+    const matches = channelKey !== undefined ? deletionMatch({ channelKey })
+      : platform !== undefined ? deletionMatch({ platform }) : null;
+    if (!matches) return Promise.resolve({ ok: false, error: 'nothing to delete' });
     return this.#task(async () => {
       await this.tracker.forgetUnwrittenInTask(matches);
       const current = await this.#read();
-      const next = mapUsageHistory(current.history, (days) => (channel ? deleteChannelHistory(days, channel) : deletePlatformHistory(days, platform!)));
+      const next = mapUsageHistory(current.history, (days) => deleteHistoryWhere(days, matches));
       if (next === current.history) return;
       await this.#backUp(current, 'before-reset');
       await this.#writeHistory(current, next);

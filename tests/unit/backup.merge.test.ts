@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyRetention, buildExport, deleteChannelHistory, deletePlatformHistory, importUsage, mapUsageHistory, mergeUsage,
+  applyRetention, buildExport, deleteHistoryWhere, deletionMatch, importUsage, mapUsageHistory, mergeUsage,
   parseImport, previewImport, visibleUsage, type UsageHistory, type ValidImport,
 } from '@/utils/backup';
 import { defaultSettings, setRetentionDays, type Settings } from '@/utils/settings';
@@ -175,21 +175,24 @@ describe('deletion and retention', () => {
   };
 
   it('deletes one channel, and dates left empty', () => {
-    const result = deleteChannelHistory(days, { platform: 'linkedin', account: 'company/acme' });
+    const result = deleteHistoryWhere(days, deletionMatch({ channelKey: 'linkedin:company/acme' }));
     expect(result).toEqual({
       '2026-05-01': { linkedin: [1000, 0, 0, 0], xing: [3000, 0, 0, 0], 'x:acme': [500, 0, 0, 0] },
       '2026-05-03': { xing: [5000, 0, 0, 0] },
     });
     expect(result['2026-05-03']).toBe(days['2026-05-03']);
-    expect(deleteChannelHistory(days, { platform: 'bluesky', account: null })).toBe(days);
+    expect(deleteHistoryWhere(days, deletionMatch({ channelKey: 'bluesky' }))).toBe(days);
+    // A platform only a newer version knows: its key is deleted exactly all the same.
+    const newer = { '2026-05-04': { 'threadsplus:acme': [700, 0, 0, 0], linkedin: [100, 0, 0, 0] } } as TotalsByDate;
+    expect(deleteHistoryWhere(newer, deletionMatch({ channelKey: 'threadsplus:acme' }))).toEqual({ '2026-05-04': { linkedin: [100, 0, 0, 0] } });
   });
 
   it('deletes a platform with all its accounts, and no platform whose id only starts the same', () => {
-    expect(deletePlatformHistory(days, 'x')).toEqual({
+    expect(deleteHistoryWhere(days, deletionMatch({ platform: 'x' }))).toEqual({
       '2026-05-01': { linkedin: [1000, 0, 0, 0], 'linkedin:company/acme': [2000, 0, 0, 0], xing: [3000, 0, 0, 0] },
       '2026-05-02': days['2026-05-02'], '2026-05-03': days['2026-05-03'],
     });
-    expect(Object.keys(deletePlatformHistory(days, 'linkedin')['2026-05-01'] ?? {})).toEqual(['xing', 'x:acme']);
+    expect(Object.keys(deleteHistoryWhere(days, deletionMatch({ platform: 'linkedin' }))['2026-05-01'] ?? {})).toEqual(['xing', 'x:acme']);
   });
 
   it('drops dates older than the retention, today counting as one day', () => {
@@ -199,7 +202,7 @@ describe('deletion and retention', () => {
 
   it('applies a change to own time and every imported source, dropping sources left empty', () => {
     const history: UsageHistory = { own: days, imported: { [B]: { '2026-05-01': { 'x:acme': [9000, 0, 0, 0] } }, [C]: days } };
-    const changed = mapUsageHistory(history, (source) => deletePlatformHistory(source, 'x'));
+    const changed = mapUsageHistory(history, (source) => deleteHistoryWhere(source, deletionMatch({ platform: 'x' })));
     expect(Object.keys(changed.imported)).toEqual([C]);
     expect(changed.own).toEqual(changed.imported[C]);
     expect(mapUsageHistory(history, (source) => source)).toBe(history);

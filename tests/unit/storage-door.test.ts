@@ -115,6 +115,12 @@ describe('the storage door', () => {
     expect(other['a1b2c3d4-0000-4000-8000-000000000001']?.[today]).toEqual({ linkedin: [60_000, 0, 0, 0] });
   });
 
+  it('deletes a channel by its stored key, also one only a newer version can name', async () => {
+    await fakeBrowser.storage.local.set({ [usageKey(today)]: { version: 1, value: { 'threadsplus:acme': [700, 0, 0, 0], linkedin: [100, 0, 0, 0] } } });
+    expect(await background.data.delete({ channelKey: 'threadsplus:acme' })).toEqual({ ok: true });
+    expect(await storedDay()).toEqual({ linkedin: [100, 0, 0, 0] });
+  });
+
   it('refuses an import file again in the background, whatever the page said, and changes nothing', async () => {
     const before = await fakeBrowser.storage.local.get(null);
     const reply = await background.data.import('{"format": "other-app", "version": 1}', false);
