@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { hostMatchPattern, type UserHost } from '@/utils/channels';
+import { checkCustomHost, type CustomHostRefusal } from '@/utils/custom-host-check';
 import { PLATFORM_LIST } from '@/utils/platforms';
 import {
   addCustomHost, isPlatformTracked, removeCustomHost, setPlatformTracked, validateCustomHost,
@@ -44,7 +45,22 @@ function useGrantedHosts(hosts: readonly string[]): Record<string, boolean> {
   return granted;
 }
 
-type AddProblem = { kind: 'code'; code: ValidationCode } | { kind: 'denied'; host: string } | { kind: 'failed'; detail: string };
+type AddProblem =
+  | { kind: 'code'; code: ValidationCode }
+  | { kind: 'refused'; reason: Exclude<CustomHostRefusal, 'not-a-host'>; host: string }
+  | { kind: 'denied'; host: string }
+  | { kind: 'failed'; detail: string };
+
+/** Why the Public Suffix List check refused a host, in the user's language. */
+function refusalText(reason: Exclude<CustomHostRefusal, 'not-a-host'>, host: string): string {
+  switch (reason) {
+    case 'ip-address': return i18n.t('options.error.hostIpAddress');
+    case 'localhost': return i18n.t('options.error.hostLocalhost', [host]);
+    case 'single-label': return i18n.t('options.error.hostSingleLabel', [host]);
+    case 'public-suffix': return i18n.t('options.error.hostPublicSuffix', [host]);
+    case 'no-registrable-domain': return i18n.t('options.error.hostNoRegistrableDomain', [host]);
+  }
+}
 
 export function Channels(props: { settings: Settings; save(next: Settings): void; current(): Settings }) {
   const { settings, save } = props;
@@ -62,6 +78,17 @@ export function Channels(props: { settings: Settings; save(next: Settings): void
     event.preventDefault();
     setAdded(null);
     const check = validateCustomHost(host, settings);
+    if (!check.ok && check.code !== 'host-invalid') {
+      setProblem({ kind: 'code', code: check.code });
+      return;
+    }
+    // One owner's site only: no public suffix (every site under it would be one channel), no
+    // IP address, localhost or single label; for input that is no host name it says which of these.
+    const suffix = checkCustomHost(host);
+    if (!suffix.ok && suffix.reason !== 'not-a-host' && suffix.host !== null) {
+      setProblem({ kind: 'refused', reason: suffix.reason, host: suffix.host });
+      return;
+    }
     if (!check.ok) {
       setProblem({ kind: 'code', code: check.code });
       return;
@@ -96,6 +123,7 @@ export function Channels(props: { settings: Settings; save(next: Settings): void
 
   const problemText = problem === null ? null
     : problem.kind === 'code' ? validationText(problem.code)
+      : problem.kind === 'refused' ? refusalText(problem.reason, problem.host)
       : problem.kind === 'denied' ? i18n.t('options.channels.denied', [problem.host])
         : i18n.t('options.channels.failed', [problem.detail]);
 
