@@ -25,6 +25,18 @@ function samePatterns(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().every((pattern, index) => pattern === [...b].sort()[index]);
 }
 
+/** The patterns of the custom hosts whose access the user allowed, in the order of `customHostPatterns`. */
+export async function allowedCustomHostPatterns(
+  hosts: readonly UserHost[], permissions: Pick<typeof browser.permissions, 'contains'> = browser.permissions,
+): Promise<string[]> {
+  const allowed: string[] = [];
+  for (const pattern of customHostPatterns(hosts)) {
+    // Registering a pattern without its permission fails the whole call: check each one.
+    if (await permissions.contains({ origins: [pattern] }).catch(() => false)) allowed.push(pattern);
+  }
+  return allowed;
+}
+
 export interface ScriptRegistry {
   scripting: Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts'>;
   permissions: Pick<typeof browser.permissions, 'contains'>;
@@ -37,11 +49,7 @@ export interface ScriptRegistry {
 export async function syncCustomHostScripts(
   hosts: readonly UserHost[], registry: ScriptRegistry = { scripting: browser.scripting, permissions: browser.permissions },
 ): Promise<string[]> {
-  const allowed: string[] = [];
-  for (const pattern of customHostPatterns(hosts)) {
-    // Registering a pattern without its permission fails the whole call: check each one.
-    if (await registry.permissions.contains({ origins: [pattern] }).catch(() => false)) allowed.push(pattern);
-  }
+  const allowed = await allowedCustomHostPatterns(hosts, registry.permissions);
   const existing = await registry.scripting.getRegisteredContentScripts({ ids: [CUSTOM_PANEL_SCRIPT_ID] });
   const registered = existing[0]?.matches ?? [];
   if (existing.length > 0 && samePatterns(registered, allowed)) return allowed;

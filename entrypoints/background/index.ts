@@ -8,9 +8,11 @@ import { createBackgroundParts } from './parts';
 import { FLUSH_ALARM, TrackerService } from './tracker-service';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
 import { registerOptionsLifecycle } from './custom-hosts';
+import { registerOpenTabInjection } from './inject-open-tabs';
 
 export default defineBackground(() => {
   registerOptionsLifecycle();
+  registerOpenTabInjection();
   registerPanelShortcut();
   const parts = createBackgroundParts();
   const { door, settings, tracker, channelOf } = parts;
