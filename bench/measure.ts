@@ -1,4 +1,5 @@
 // The measurements of `npm run bench`. Each returns figures; bench.ts prints them with budgets.
+import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,10 @@ import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTim
 import { addPieces, type TotalsByDate } from '../utils/tracking/totals';
 import type { CountedPiece } from '../utils/tracking/tracker';
 import { PLATFORM_IDS } from '../utils/platforms/types';
-import { encodeEnvelope, usageDay, usageKey } from '../utils/storage';
+import { createBackup, pushBackup, BACKUPS_KEPT, type Backup } from '../utils/backup';
+import {
+  BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeSettings, decodeSourceId, encodeEnvelope, readHistory, usageDay, usageKey,
+} from '../utils/storage';
 
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -111,6 +115,56 @@ export async function measureYear(session: ChromiumSession): Promise<{ bytesInUs
   }, items);
   await observer.close();
   return { bytesInUse, jsonBytes: Buffer.byteLength(JSON.stringify(items)), days: Object.keys(items).length };
+}
+
+export interface YearWithBackupsFigures {
+  /** Bytes in use of the year's days plus the `backups` item: the figure with a budget. */
+  bytesInUse: number;
+  /** Bytes in use of the `backups` item alone. */
+  backupsBytesInUse: number;
+  /** Everything in storage.local meanwhile (the session's settings and the like too). */
+  totalBytesInUse: number;
+  backups: number;
+  days: number;
+  /** How long the measurement took (reading the state, making, storing and weighing the backups). */
+  measureMs: number;
+}
+
+/**
+ * The simulated year (measureYear must have stored it) with BACKUPS_KEPT backups of that state,
+ * made as the extension makes them before an import, restore or deletion: the state read from
+ * storage (readHistory), createBackup, pushBackup into the ring, one `backups` item in its
+ * envelope. Reads the bytes in use. The backups stay: run it last in a session (storing and
+ * removing megabytes takes Chromium seconds, and they would colour the times measured after).
+ */
+export async function measureYearWithBackups(session: ChromiumSession): Promise<YearWithBackupsFigures> {
+  type Local = { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; getBytesInUse(k: string[] | null): Promise<number> };
+  const began = Date.now();
+  const observer = await openObserver(session);
+  try {
+    const all = await observer.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.get(null));
+    const history = readHistory(all);
+    const settings = decodeSettings(all[SETTINGS_KEY]).value;
+    const sourceId = decodeSourceId(all[SOURCE_ID_KEY]) ?? randomUUID();
+    const start = Date.now();
+    let list: Backup[] = [];
+    for (let i = 0; i < BACKUPS_KEPT; i++) {
+      list = pushBackup(list, createBackup({ id: randomUUID(), createdAt: new Date(start + i * 1000), reason: 'before-import', settings, sourceId, history }));
+    }
+    const dayKeys = Object.keys(history.own).map(usageKey);
+    const figures = await observer.evaluate(async (item, key, days) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+      await api.set({ [key]: item });
+      return {
+        bytesInUse: await api.getBytesInUse([...days, key]),
+        backupsBytesInUse: await api.getBytesInUse([key]),
+        totalBytesInUse: await api.getBytesInUse(null),
+      };
+    }, encodeEnvelope(backupList, list), BACKUPS_KEY, dayKeys);
+    return { ...figures, backups: list.length, days: dayKeys.length, measureMs: Date.now() - began };
+  } finally {
+    await observer.close();
+  }
 }
 
 export function bundleSizes(): { contentRaw: number; contentGzip: number; popupRaw: number; popupGzip: number } {

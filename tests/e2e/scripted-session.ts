@@ -234,3 +234,30 @@ export async function runScriptedSession(
   present = false;
   return { truth, startedAt, endedAt, workerStops, stopPresence: async () => endedAt };
 }
+
+/**
+ * Evaluates `expression` in the extension's service worker (Chromium, CDP) and returns its value
+ * (promises awaited). Attaches to the worker's target only for this call: an attached DevTools
+ * client keeps the worker from stopping, which must stay the worker's own affair.
+ */
+export async function evaluateInServiceWorker<T>(session: ChromiumSession, expression: string, timeoutMs = 5000): Promise<T> {
+  const { targetInfos } = await session.cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
+  if (!worker) throw new Error('the extension service worker is not running');
+  const { sessionId } = await session.cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const client = session.cdp.connection()?.session(sessionId);
+    if (!client) throw new Error('no CDP session for the service worker');
+    const evaluation = client.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the service worker did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    const { result, exceptionDetails } = await Promise.race([evaluation, timeout]);
+    if (exceptionDetails) throw new Error(`in the service worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    clearTimeout(timer);
+    await session.cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+  }
+}
