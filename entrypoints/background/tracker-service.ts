@@ -253,7 +253,13 @@ export class TrackerService {
 
   /** Forgets the session (a reset of all data): the next event starts from scratch. Only inside a task of the door. */
   async resetInTask(): Promise<void> {
-    this.#record = { state: initialTrackerState(), pending: {}, lastFlushAt: this.#record?.lastFlushAt ?? null, failedWrites: 0 };
+    // The time goes; what the tracker knows of tabs and focus stays, so counting goes on at once.
+    const now = Date.now();
+    const before = (await this.#load()).state;
+    const target = before.runs[before.runs.length - 1]?.target ?? null;
+    const state = before.settledTo === null ? initialTrackerState()
+      : { ...before, settledTo: now, runs: [{ from: now, target }], lastEvidenceAt: before.lastEvidenceAt === null ? null : Math.min(before.lastEvidenceAt, now) };
+    this.#record = { state, pending: {}, lastFlushAt: this.#record?.lastFlushAt ?? null, failedWrites: 0 };
     this.#lastWriteError = null;
     await browser.storage.session.set({ [TRACKER_KEY]: encodeEnvelope(trackerRecord, this.#record) });
   }

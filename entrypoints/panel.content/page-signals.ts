@@ -45,8 +45,10 @@ export function watchPageSignals(
   let timer: number | undefined;
   let mediaPlaying = false;
 
+  /** After pagehide the page is gone: Firefox still fires visibilitychange, whose report would revive it. */
+  let left = false;
   const report = () => {
-    if (isPrerendering()) return undefined;
+    if (isPrerendering() || left) return undefined;
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
@@ -123,11 +125,13 @@ export function watchPageSignals(
   ctx.addEventListener(window, 'pagehide', () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    left = true;
     send({ type: 'page-report', url: location.href, visible: false, lastInputAt, mediaPlaying: false, document: page, gone: true });
   });
   // Back from the back/forward cache: shown anew, as the same page.
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (!(event as PageTransitionEvent).persisted) return;
+    left = false;
     page = { ...page, shownAt: Date.now(), navigation: 'back_forward' };
     mediaPlaying = audibleMediaPlaying();
     report();

@@ -103,6 +103,16 @@ describe('page signals: the page’s life in the tab', () => {
     expect(last()).toMatchObject({ gone: true, visible: false, lastInputAt: inputAt, mediaPlaying: false, document: page });
   });
 
+  it('says nothing more once the page went, as Firefox still fires visibilitychange after pagehide', () => {
+    start();
+    window.dispatchEvent(new Event('pagehide'));
+    const count = reports.length;
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('blur'));
+    expect(reports).toHaveLength(count);
+    expect(last().gone).toBe(true);
+  });
+
   it('reports again as the same page, shown anew, when it comes back from the back/forward cache', () => {
     start();
     const page = last().document;

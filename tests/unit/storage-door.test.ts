@@ -78,6 +78,15 @@ describe('the storage door', () => {
     expect(await storedDay()).toEqual({});
   });
 
+  it('goes on counting the page the user is on right after "Delete all", without waiting for its next report', async () => {
+    await browse(X, 10);
+    await background.data.deleteAll();
+    vi.advanceTimersByTime(4_000);
+    await background.tracker.handle({ type: 'page', tabId: 1, windowId: 1, channel: X, visible: true, lastInputAt: Date.now(), mediaPlaying: false });
+    await background.tracker.writeNow();
+    expect(await storedDay()).toEqual({ 'x:acme': [0, 0, 4_000, 0] });
+  });
+
   it('deletes a channel together with its time not yet written', async () => {
     await browse(X, 10);
     await browse(LI, 5, 2);
