@@ -7,9 +7,9 @@ import type { Page } from 'puppeteer-core';
 import { CHROME_BUILD, launchChromium, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
 import { exportRightAfter, leftPlatform, selfMovingPage, type PresenceFigures } from '../tests/e2e/presence-scenarios';
 import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTimes, IDLE_THRESHOLD_S, type Step } from '../tests/e2e/scripted-session';
-import { addPieces, type TotalsByDate } from '../utils/tracking/totals';
-import type { CountedPiece } from '../utils/tracking/tracker';
-import { PLATFORM_IDS } from '../utils/platforms/types';
+import type { TotalsByDate } from '../utils/tracking/totals';
+import { simulatedYear } from '../tests/fixtures/simulated-year';
+export { simulatedYear };
 import { createBackup, pushBackup, BACKUPS_KEPT, type Backup } from '../utils/backup';
 import {
   BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeSettings, decodeSourceId, encodeEnvelope, readHistory, usageDay, usageKey,
@@ -83,26 +83,6 @@ export async function measureAccuracy(session: ChromiumSession, steps: Step[]): 
   };
 }
 
-/** A year of heavy use (365 days × 40 channels), made with the tracker's own totals code. */
-export function simulatedYear(timeZone: string, end = Date.now()): TotalsByDate {
-  const day = 86_400_000;
-  const channels = Array.from({ length: 40 }, (_, i) => ({
-    platform: PLATFORM_IDS[i % PLATFORM_IDS.length]!,
-    account: i < PLATFORM_IDS.length ? null : `company/client-number-${i}`,
-  }));
-  let days: TotalsByDate = {};
-  let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  for (let d = 364; d >= 0; d--) {
-    const start = end - d * day - 10 * 3_600_000;
-    const pieces: CountedPiece[] = channels.map((channel, i) => {
-      const from = start + i * 60_000;
-      return { channel, from, to: from + Math.round(random() * 1_800_000) + 1000, focus: i % 3 === 0 ? 'in' : i % 3 === 1 ? 'out' : 'none', afterHours: i % 7 === 0 };
-    });
-    days = addPieces(days, pieces, timeZone);
-  }
-  return days;
-}
 
 export async function measureYear(session: ChromiumSession): Promise<{ bytesInUse: number; jsonBytes: number; days: number }> {
   const year = simulatedYear(Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -3,10 +3,8 @@ import {
   BACKUPS_KEPT, BACKUPS_MAX_BYTES, backupBytes, buildExport, createBackup, parseBackupList, pushBackup, restoreFromBackup,
   type Backup, type UsageHistory,
 } from '@/utils/backup';
-import { PLATFORM_IDS } from '@/utils/platforms/types';
 import { defaultSettings } from '@/utils/settings';
-import { addPieces, type TotalsByDate } from '@/utils/tracking/totals';
-import type { CountedPiece } from '@/utils/tracking/tracker';
+import { simulatedYear } from '../fixtures/simulated-year';
 
 const A = 'browser-a';
 const B = 'browser-b';
@@ -20,26 +18,6 @@ const history: UsageHistory = {
 const backupAt = (id: string, iso: string, state: UsageHistory = history): Backup =>
   createBackup({ id, createdAt: new Date(iso), reason: 'before-import', settings, sourceId: A, history: state });
 
-/** A year of heavy use (365 days × 40 channels), made the way bench/measure.ts makes its year. */
-function simulatedYear(end: number): TotalsByDate {
-  const day = 86_400_000;
-  const channels = Array.from({ length: 40 }, (_, i) => ({
-    platform: PLATFORM_IDS[i % PLATFORM_IDS.length]!,
-    account: i < PLATFORM_IDS.length ? null : `company/client-number-${i}`,
-  }));
-  let days: TotalsByDate = {};
-  let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  for (let d = 364; d >= 0; d--) {
-    const start = end - d * day - 10 * 3_600_000;
-    const pieces: CountedPiece[] = channels.map((channel, i) => {
-      const from = start + i * 60_000;
-      return { channel, from, to: from + Math.round(random() * 1_800_000) + 1000, focus: i % 3 === 0 ? 'in' : i % 3 === 1 ? 'out' : 'none', afterHours: i % 7 === 0 };
-    });
-    days = addPieces(days, pieces, 'Europe/Berlin');
-  }
-  return days;
-}
 
 /** The JSON of the stored list, in UTF-8 bytes. */
 const listBytes = (list: readonly Backup[]) => Buffer.byteLength(JSON.stringify(list));
@@ -53,7 +31,7 @@ describe('a backup', () => {
   });
 
   it('of a simulated year takes under 1.2 MB, and five of them fit in 12 MB', () => {
-    const year = simulatedYear(Date.UTC(2026, 4, 31, 12));
+    const year = simulatedYear('Europe/Berlin', Date.UTC(2026, 4, 31, 12));
     expect(Object.keys(year)).toHaveLength(365);
     const yearHistory: UsageHistory = { own: year, imported: {} };
     const backup = backupAt('year', '2026-05-31T12:00:00Z', yearHistory);
@@ -102,7 +80,7 @@ describe('the ring of backups', () => {
     expect(listBytes(four)).toBeLessThanOrEqual(maxBytes);
 
     // A huge backup evicts every older one, and stays though it alone is over the bound.
-    const huge = backupAt('huge', '2026-05-05T10:00:00Z', { own: simulatedYear(Date.UTC(2026, 4, 5, 12)), imported: {} });
+    const huge = backupAt('huge', '2026-05-05T10:00:00Z', { own: simulatedYear('Europe/Berlin', Date.UTC(2026, 4, 5, 12)), imported: {} });
     expect(pushBackup(four, huge, { maxBytes }).map((backup) => backup.id)).toEqual(['huge']);
     // Under the default bound a year is small enough to keep them all.
     expect(pushBackup(four, huge).map((backup) => backup.id)).toEqual(['huge', 'b4', 'b3', 'b2']);
