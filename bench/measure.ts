@@ -7,7 +7,6 @@ import type { Page } from 'puppeteer-core';
 import { CHROME_BUILD, launchChromium, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
 import { exportRightAfter, leftPlatform, selfMovingPage, type PresenceFigures } from '../tests/e2e/presence-scenarios';
 import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTimes, IDLE_THRESHOLD_S, type Step } from '../tests/e2e/scripted-session';
-import type { TotalsByDate } from '../utils/tracking/totals';
 import { simulatedYear } from '../tests/fixtures/simulated-year';
 export { simulatedYear };
 import { createBackup, pushBackup, BACKUPS_KEPT, type Backup } from '../utils/backup';
