@@ -1,7 +1,7 @@
 /**
  * The options page's data actions, run by the background inside the storage door: import,
- * restore, deletion of one channel's or all history, this profile's source id, and the values
- * kept aside. Each reads afresh inside its task, so a flush can never land between its read and
+ * restore, deletion of one channel's or all history, the clean-up of old days, this profile's
+ * source id, and the values kept aside. Each reads afresh inside its task, so a flush can never land between its read and
  * its write, and a deletion takes the matching unwritten time with it.
  */
 import { browser } from 'wxt/browser';
@@ -12,9 +12,11 @@ import {
 import type { CommandReply, Replies } from '@/utils/messages';
 import { planHistoryWrite } from '@/utils/options-data';
 import {
-  BACKUPS_KEY, QUARANTINE_PREFIX, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, decodeSettings, decodeSourceId,
-  encodeEnvelope, readHistory,
+  BACKUPS_KEY, QUARANTINE_PREFIX, RETENTION_NOTICE_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, decodeSettings, decodeSourceId,
+  encodeEnvelope, readHistory, retentionNotice,
 } from '@/utils/storage';
+import { planRetention } from '@/utils/retention';
+import type { Settings } from '@/utils/settings';
 import { localDate } from '@/utils/tracking/local-date';
 import type { StorageDoor } from './storage-door';
 import type { TrackerService } from './tracker-service';
@@ -99,6 +101,39 @@ export class DataCommands {
       await this.tracker.resetInTask();
       const keys = Object.keys(await browser.storage.local.get(null)).filter((key) => key !== SOURCE_ID_KEY);
       if (keys.length > 0) await browser.storage.local.remove(keys);
+    });
+  }
+
+  /**
+   * The clean-up of old days, own and imported alike (utils/retention.ts decides): a backup before
+   * its first deletion, nothing deleted when the clock looks wrong. A refusal is stored as the
+   * retention notice, which the options page shows with the way on. `confirmed`: the user saw how
+   * many days go and agreed.
+   */
+  retention(settings: Settings, confirmed = false): Promise<CommandReply> {
+    return this.door.run(async () => {
+      try {
+        const current = await this.#read();
+        const now = Date.now();
+        const plan = planRetention({
+          history: current.history, today: localDate(now, Intl.DateTimeFormat().resolvedOptions().timeZone),
+          keepDays: settings.tracking.retentionDays, confirmed,
+        });
+        if (plan.kind === 'refused') {
+          const notice = { reason: plan.reason, newestDay: plan.newestDay, count: plan.count, at: now };
+          await browser.storage.local.set({ [RETENTION_NOTICE_KEY]: encodeEnvelope(retentionNotice, notice) });
+          return { ok: false, error: plan.reason };
+        }
+        if (plan.kind === 'delete') {
+          // Taken before the first deletion: a clock that fooled the checks still loses nothing.
+          await this.#backUp(current, 'before-reset');
+          await this.#writeHistory(current, plan.history);
+        }
+        if (current.all[RETENTION_NOTICE_KEY] !== undefined) await browser.storage.local.remove(RETENTION_NOTICE_KEY);
+        return { ok: true };
+      } catch (error) {
+        return failed(error);
+      }
     });
   }
 

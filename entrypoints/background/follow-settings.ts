@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { tellPanelsSettingsChanged } from './panel-actions';
 import type { BackgroundParts } from './parts';
-import { runRetention } from './retention';
 
 /**
  * What follows a change of the settings, wherever it was made: the idle threshold, the tracker's
  * classification from that moment on, a retention that changed, and the panels, which ask for a
  * fresh view. Call once, when the background starts.
  */
-export function followSettings({ settings, tracker, door }: BackgroundParts): void {
+export function followSettings({ settings, tracker, data }: BackgroundParts): void {
   let retentionDays = settings.current.tracking.retentionDays;
   void settings.ready.then(() => {
     retentionDays = settings.current.tracking.retentionDays;
@@ -16,7 +15,7 @@ export function followSettings({ settings, tracker, door }: BackgroundParts): vo
   settings.onChange((current) => {
     if (current.tracking.retentionDays !== retentionDays) {
       retentionDays = current.tracking.retentionDays;
-      void runRetention(door, current);
+      void data.retention(current);
     }
     browser.idle?.setDetectionInterval(current.tracking.idleThresholdSeconds);
     void tracker.handle({ type: 'reclassify' });

@@ -6,7 +6,7 @@ import { clearBadge } from './badge';
 import { registerMessages } from './messages';
 import { createBackgroundParts } from './parts';
 import { FLUSH_ALARM, TrackerService } from './tracker-service';
-import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
+import { RETENTION_ALARM, scheduleRetention } from './retention';
 import { registerOptionsLifecycle } from './custom-hosts';
 import { registerOpenTabInjection } from './inject-open-tabs';
 
@@ -44,7 +44,7 @@ export default defineBackground(() => {
   browser.idle.onStateChanged.addListener((state) => void tracker.handle({ type: 'system', state }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void tracker.flush();
-    if (alarm.name === RETENTION_ALARM) void runRetention(door, settings.current);
+    if (alarm.name === RETENTION_ALARM) void parts.data.retention(settings.current);
   });
   followSettings(parts);
 

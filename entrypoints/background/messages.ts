@@ -15,7 +15,6 @@ import { mergeDayTotals } from '@/utils/tracking/totals';
 import { updateBadge } from './badge';
 import { notifyIfDue } from './notifications';
 import { panelAction } from './panel-actions';
-import { runRetention } from './retention';
 import type { BackgroundParts } from './parts';
 
 
@@ -67,7 +66,7 @@ async function answer(parts: BackgroundParts, message: Message, sender: MessageS
     case 'kept-aside-discard':
       return data.discardKeptAside(message.key);
     case 'retention-run':
-      return runRetention(parts.door, settings.current, message.confirmed);
+      return data.retention(settings.current, message.confirmed);
     case 'page-report':
       return pageReport(parts, message, sender);
     case 'panel-placement': case 'panel-add-to-focus': case 'panel-snooze': case 'panel-open': case 'panel-unhide':

@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession } from './browsers';
 import { keepPresent } from './desktop';
 import {
-  IDLE_THRESHOLD_S, evaluateInServiceWorker, openObserver, storedTotals, writeSettings,
+  evaluateInServiceWorker, storedTotals,
 } from './scripted-session';
+import { prepare } from './presence-scenarios';
 
 const PLATFORM_URL = 'http://www.linkedin.com/company/acme-gmbh/';
 const CHANNEL = 'linkedin:company/acme-gmbh';
@@ -23,15 +24,6 @@ const QUOTA_ERROR = 'QUOTA_BYTES quota exceeded';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Row { figure: string; ms: number }
-
-/** Observer tab with the smallest idle threshold and a finished setup (else the options page shows the setup). */
-async function prepare(session: ChromiumSession): Promise<Page> {
-  const observer = await openObserver(session);
-  await writeSettings(observer, (s) => ({
-    ...s, setup: { completed: true, skipped: false }, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
-  }));
-  return observer;
-}
 
 /**
  * Opens the platform in a new tab in front; `shownAt` is its first paint on the page's own clock

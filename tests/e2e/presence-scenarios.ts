@@ -83,7 +83,7 @@ function figures(
 }
 
 /** Observer tab with the smallest idle threshold (and, for the options page, a finished setup). */
-async function prepare(session: BrowserUnderTest): Promise<Page> {
+export async function prepare(session: BrowserUnderTest): Promise<Page> {
   const observer = await openObserver(session);
   await writeSettings(observer, (s) => ({
     ...s, setup: { completed: true, skipped: false }, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
