@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { contentScriptExcludeMatches, contentScriptMatches } from './utils/channels';
@@ -6,7 +7,16 @@ export const GECKO_ID = 'channel-focus@channel-focus.app';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      alias: [
+        // The panel's own content-script context: WXT's announces each script start to the page
+        // (postMessage with our id) and can be switched off by a page's forged event.
+        { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/panel.content/script-context.ts', import.meta.url)) },
+      ],
+    },
+  }),
   // Our own scripts start the browsers (tests, npm start), never `wxt`.
   webExt: { disabled: true },
   // The bench builds into its own folder, so a build running meanwhile cannot swap its extension.

@@ -6,6 +6,7 @@ import type { BudgetStatus } from '@/utils/focus';
 import { formatDuration, formatPercent, formatTime } from '@/utils/format';
 import type { PanelPlacementView, PanelView } from '@/utils/messages';
 import { FoldIcon, GripIcon, PauseIcon, StatusIcon, SwapIcon, type StatusTone } from './panel/icons';
+import { LiveClock, elapsedSinceView } from './panel/LiveClock';
 import { PauseScreen } from './panel/PauseScreen';
 import { PlatformBadge } from './panel/PlatformBadge';
 import type { PanelTheme } from './panel/theme';
@@ -44,27 +45,6 @@ let systemZone: string | undefined;
 function localTimeZone(): string {
   systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
   return systemZone;
-}
-
-/** `1:05:09` — a running clock reads the same in every language. */
-export function clockTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
-
-/** Time counted since the view was made: up to now, but never past the end of presence. */
-export function elapsedSinceView(view: PanelView, now: number, lastInputAt: number | null): number {
-  if (!view.counting) return 0;
-  const presentUntil = lastInputAt === null ? view.asOf : Math.max(view.asOf, lastInputAt + view.idleThresholdMs);
-  return Math.max(0, Math.min(now, presentUntil) - view.asOf);
-}
-
-/** The time to show now: the view's figure plus what has passed since, while counting. */
-export function displayedMs(view: PanelView, now: number, lastInputAt: number | null): number {
-  return view.todayMs + elapsedSinceView(view, now, lastInputAt);
 }
 
 /** The status line: one of three fixed texts (plus the calm "no specialization"), its tone and icon. */
@@ -120,18 +100,6 @@ function liveBudget(budget: BudgetStatus, elapsed: number): BudgetStatus {
   return { budgetMs: budget.budgetMs, usedMs, leftMs: Math.max(0, budget.budgetMs - usedMs), exceeded: usedMs >= budget.budgetMs, fraction: usedMs / budget.budgetMs };
 }
 
-/**
- * What shows while the first view is on its way (a few tens of ms): a quiet tab at the edge, the
- * shape the panel grows from. It says nothing, so it is hidden from assistive technology.
- */
-export function PanelPlaceholder({ edge, theme }: { edge: 'left' | 'right'; theme: PanelTheme }) {
-  return (
-    <div class={`dock edge-${edge} theme-${theme}`} aria-hidden="true">
-      <div class="tab placeholder"><span class="dot" /></div>
-    </div>
-  );
-}
-
 const clampShare = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
 /**
@@ -142,7 +110,6 @@ const clampShare = (value: number) => Math.round(Math.min(1, Math.max(0, value))
 export function SidePanel(props: SidePanelProps) {
   const { view, placement, theme, locale, timeZone, onPlacement, onAction } = props;
   const clock = props.clock ?? Date.now;
-  const [now, setNow] = useState(clock);
   /** The position while the user drags or steps with the keys; saved when they stop. */
   const [movingTop, setMovingTop] = useState<number | null>(null);
   const dockRef = useRef<HTMLDivElement>(null);
@@ -158,14 +125,6 @@ export function SidePanel(props: SidePanelProps) {
   const [pauseDone, setPauseDone] = useState<string | null>(null);
   const pauseKey = view.label ?? '';
   const showPause = props.pauseScreen === true && view.flagged && pauseDone !== pauseKey;
-
-  // The live counter is the panel's only timer: only while counting, and only when it shows.
-  useEffect(() => {
-    setNow(clock());
-    if (!view.counting || collapsed) return undefined;
-    const id = setInterval(() => setNow(clock()), 1000);
-    return () => clearInterval(id);
-  }, [view.counting, view.asOf, collapsed]);
 
   // Layout effects: focus moves in the same task as the render, before anything else can take it.
   useLayoutEffect(() => {
@@ -238,7 +197,9 @@ export function SidePanel(props: SidePanelProps) {
     );
   }
 
-  const elapsed = elapsedSinceView(view, now, props.lastInputAt());
+  // The figures other than the clock are as of this render: each view (every few seconds while
+  // the user is there) renders them anew.
+  const elapsed = elapsedSinceView(view, clock(), props.lastInputAt());
   const note = statusNote(view, locale, timeZone);
   const live = liveState(view, locale, timeZone);
   const afterHoursNow = (view.focus?.status === 'in-focus' || view.focus?.status === 'outside') && view.focus.afterHours;
@@ -341,7 +302,7 @@ export function SidePanel(props: SidePanelProps) {
         <dl class="figures">
           <div class="figure">
             <dt>{i18n.t('panel.today')}</dt>
-            <dd class="clock">{clockTime(view.todayMs + elapsed)}</dd>
+            <LiveClock view={view} lastInputAt={props.lastInputAt} clock={clock} />
           </div>
           {(afterHoursMs > 0 || afterHoursNow) && (
             <div class="figure">

@@ -205,6 +205,8 @@ export interface PanelView {
   placement: PanelPlacementView | null;
   /** The background's clock when this view was made, for the live counter. */
   asOf: number;
+  /** The panel's host element name in this profile (utils/panel-host-name.ts): neutral, so a page cannot look for us by name. */
+  hostName: string;
   /** The user's choice: a flagged channel asks why and for how long first. */
   pauseScreen: boolean;
 }

@@ -52,6 +52,7 @@ export function buildPanelView(input: {
   settings: Settings;
   now: number;
   idleThresholdMs: number;
+  hostName: string;
 }): PanelView {
   const { channel, snapshot, today, settings, now } = input;
   const countingHere = snapshot.counting && snapshot.tabId === input.tabId;
@@ -82,5 +83,6 @@ export function buildPanelView(input: {
     specializationName: spec?.name ?? null,
     placement: channel ? panelPlacementView(channel, settings) : null,
     asOf: now,
+    hostName: input.hostName,
   };
 }

@@ -102,11 +102,11 @@ async function pageReport(
 }
 
 async function panelView(parts: BackgroundParts, tabId: number, channel: Channel | null): Promise<PanelView> {
-  const { snapshot, unwritten, idleThresholdMs } = await parts.tracker.live();
+  const [{ snapshot, unwritten, idleThresholdMs }, hostName] = await Promise.all([parts.tracker.live(), parts.panelHostName()]);
   const date = parts.tracker.today();
   const stored = decodeEnvelope(usageDay, (await browser.storage.local.get(usageKey(date)))[usageKey(date)]).value;
   return buildPanelView({
-    channel, tabId, snapshot, idleThresholdMs, settings: parts.settings.current, now: Date.now(),
+    channel, tabId, snapshot, idleThresholdMs, hostName, settings: parts.settings.current, now: Date.now(),
     today: mergeDayTotals(stored, unwritten[date] ?? {}),
   });
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { detectChannel, type Channel } from '@/utils/channels';
 import { recordedChannel } from '@/utils/focus';
+import { panelHostName as hostNameFrom } from '@/utils/panel-host-name';
 import { DataCommands } from './data-commands';
 import { SettingsStore } from './settings-store';
 import { StorageDoor } from './storage-door';
@@ -12,6 +13,8 @@ export interface BackgroundParts {
   settings: SettingsStore;
   tracker: TrackerService;
   data: DataCommands;
+  /** The panel's host element name in this profile, made once from the profile's source id. */
+  panelHostName(): Promise<string>;
   /** The channel a URL counts for under the current settings (null: none; always none in a private window the user did not allow). */
   channelOf(url: string, incognito?: boolean): Channel | null;
 }
@@ -30,5 +33,14 @@ export function createBackgroundParts(): BackgroundParts {
     const channel = detectChannel(url, settings.current.customHosts);
     return channel ? recordedChannel(channel, settings.current) : null;
   };
-  return { door, settings, tracker, data: new DataCommands(door, tracker), channelOf };
+  const data = new DataCommands(door, tracker);
+  let hostName: Promise<string> | null = null;
+  const panelHostName = () => {
+    hostName ??= data.sourceId()
+      .then(({ sourceId }) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(`panel-host:${sourceId}`)))
+      .then((digest) => hostNameFrom(new Uint8Array(digest)));
+    hostName.catch(() => { hostName = null; }); // a failed read is tried again with the next view
+    return hostName;
+  };
+  return { door, settings, tracker, data, channelOf, panelHostName };
 }

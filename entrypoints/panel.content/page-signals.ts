@@ -1,9 +1,11 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageScope } from './script-context';
 import type { PageReportMessage } from '@/utils/messages';
 import { PRESENCE_INPUT_EVENTS, isPresenceInput, navigationKind, type PageDocument } from '@/utils/tracking/presence';
 
 /** While the user is present, the page reports at most this often; the background's heartbeat window is 15 s. */
 export const REPORT_INTERVAL_MS = 5_000;
+/** While the user is present, a page's own navigation is seen within this time. */
+const URL_CHECK_MS = 1_000;
 
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
 
@@ -34,7 +36,7 @@ const isPrerendering = () => (document as Document & { prerendering?: boolean })
  * Loading is no input: the background decides whether the user caused it (presence.ts).
  */
 export function watchPageSignals(
-  ctx: ContentScriptContext,
+  ctx: PageScope,
   send: (report: PageReportMessage) => Promise<unknown> | void,
   idleThresholdMs: () => number,
 ): { reportNow(): Promise<unknown> | void } {
@@ -69,14 +71,29 @@ export function watchPageSignals(
   };
 
   // Keeps reporting while there is something to report: input within the threshold, or media.
+  // While the user is away nothing runs here: no timer, no URL check.
   const scheduleHeartbeat = () => {
     if (timer !== undefined || document.visibilityState !== 'visible') return;
     const present = mediaPlaying || (lastInputAt !== null && Date.now() - lastInputAt < idleThresholdMs());
-    if (!present) return;
+    if (!present) {
+      stopUrlWatch();
+      return;
+    }
+    startUrlWatch();
     timer = ctx.setTimeout(() => {
       timer = undefined;
       report();
     }, REPORT_INTERVAL_MS);
+  };
+
+  // A page's own navigations (a video that plays the next one, a redirect after a post) come
+  // with no input and no event the isolated world can see: while the user is there, the URL is
+  // compared every URL_CHECK_MS.
+  let urlWatch: number | undefined;
+  const startUrlWatch = () => { urlWatch ??= ctx.setInterval(() => checkUrl(), URL_CHECK_MS); };
+  const stopUrlWatch = () => {
+    if (urlWatch !== undefined) clearInterval(urlWatch);
+    urlWatch = undefined;
   };
 
   // SPA navigation: the isolated world does not see the page's own history.pushState, so the
@@ -112,9 +129,9 @@ export function watchPageSignals(
   for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, onMedia, { capture: true, passive: true });
   ctx.addEventListener(document, 'visibilitychange', () => {
     mediaPlaying = audibleMediaPlaying();
+    if (document.visibilityState !== 'visible') stopUrlWatch();
     report();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', checkUrl);
   ctx.addEventListener(window, 'popstate', checkUrl);
   ctx.addEventListener(window, 'hashchange', checkUrl);
   for (const type of ['click', 'keyup'] as const) ctx.addEventListener(window, type, checkUrlSoon, { capture: true, passive: true });
@@ -125,6 +142,7 @@ export function watchPageSignals(
   ctx.addEventListener(window, 'pagehide', () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    stopUrlWatch();
     left = true;
     send({ type: 'page-report', url: location.href, visible: false, lastInputAt, mediaPlaying: false, document: page, gone: true });
   });

@@ -124,7 +124,10 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
-      const value = await probe();
+      // A probe that hangs (a browser command that never answers) fails here, named, not as a test timeout.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const hung = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('a probe did not answer')), Math.max(1000, deadline - Date.now())); });
+      const value = await Promise.race([probe(), hung]).finally(() => clearTimeout(timer));
       if (value) return value;
     } catch (error) {
       lastError = error;

@@ -88,6 +88,37 @@ describe('side panel: what it shows', () => {
     expect(clock(container)).toBe('0:45:00');
   });
 
+  it('stops its timer where presence ends: no work per second while the user is away', () => {
+    renderPanel(viewFor({}), { lastInputAt: () => T0 - 58_000 });
+    act(() => { vi.advanceTimersByTime(3000); });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('runs nothing while the tab is hidden, and catches up when it shows again', () => {
+    const { container } = renderPanel(viewFor({}));
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    act(() => { vi.advanceTimersByTime(1000); });
+    expect(vi.getTimerCount()).toBe(0);
+    act(() => { vi.advanceTimersByTime(20_000); });
+    visibility.mockReturnValue('visible');
+    act(() => { document.dispatchEvent(new Event('visibilitychange')); });
+    expect(clock(container)).toBe('0:45:21');
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('a tick changes the clock’s text and nothing else of the panel', async () => {
+    const { container } = renderPanel(viewFor({}));
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+    act(() => { vi.advanceTimersByTime(3000); });
+    await Promise.resolve();
+    observer.disconnect();
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((record) => (record.target as Element).closest?.('.clock') ?? record.target.parentElement?.closest('.clock'))).toBe(true);
+    expect(clock(container)).toBe('0:45:03');
+  });
+
   it('flagged: a stronger style and the three quick actions', () => {
     const view = viewFor({ channel: X_ACME, today: { 'x:acme': [0, 5 * MIN, 0, 0] } });
     const { container, onAction } = renderPanel(view);
@@ -159,14 +190,18 @@ describe('side panel: what it shows', () => {
     expect(line?.querySelector('svg')).toBeTruthy();
   });
 
-  it('budget bar: used of budget, ticking with the counter, striped once used up', () => {
+  it('budget bar: used of budget, as of each view, striped once used up', () => {
     const edited = setChannelBudget(focusSettings(), 'b2b', 'linkedin', 46);
     if (!edited.ok) throw new Error('budget refused');
-    const { container } = renderPanel(viewFor({ settings: edited.settings }));
+    const { container, rerender, props } = renderPanel(viewFor({ settings: edited.settings }));
     const meter = screen.getByRole('meter', { name: 'Daily budget' });
     expect(plain(meter.getAttribute('aria-valuetext'))).toBe('45 min of 46 min');
     expect(container.querySelector('.cf-budget-over')).toBeNull();
+    // Between views only the clock moves; the next view (every few seconds while the user is there) brings the rest.
     act(() => { vi.advanceTimersByTime(60_000); });
+    expect(plain(screen.getByRole('meter').getAttribute('aria-valuetext'))).toBe('45 min of 46 min');
+    const today = { 'linkedin:company/acme': [46 * MIN, 0, 0, 0] as [number, number, number, number], 'x:acme': [0, 15 * MIN, 0, 0] as [number, number, number, number] };
+    rerender(<SidePanel {...props} view={viewFor({ settings: edited.settings, today, now: Date.now() })} />);
     expect(plain(screen.getByRole('meter').getAttribute('aria-valuetext'))).toBe('46 min of 46 min, over by 0 min');
     expect(container.querySelector('.cf-budget-over')).toBeTruthy();
   });

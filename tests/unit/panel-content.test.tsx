@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from 'wxt/testing';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '@/entrypoints/panel.content/script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import contentScript from '@/entrypoints/panel.content/index';
+import { startPanel } from '@/entrypoints/panel.content/start-panel';
 import type { PanelView } from '@/utils/messages';
 import { setPanelPlacement, type Settings } from '@/utils/settings';
 import { installLocale } from './dashboard-locale';
-import { X_ACME, focusSettings, viewFor } from './panel-fixtures';
+import { HOST_NAME, X_ACME, focusSettings, viewFor } from './panel-fixtures';
 
 /**
  * The content script as a whole, against the fake browser: a stand-in background answers page
@@ -19,7 +19,7 @@ let ctx: ContentScriptContext;
 /** While set, the stand-in background holds its answers to page reports until it resolves. */
 let slowBackground: Promise<void> | null;
 
-const host = () => document.querySelector('channel-focus-panel');
+const host = () => document.querySelector(HOST_NAME);
 /** The background's news that the settings changed, as it sends it to each tab with a panel. */
 const settingsChanged = async () => {
   await fakeBrowser.runtime.onMessage.trigger({ type: 'settings-changed' }, {});
@@ -33,7 +33,7 @@ const afterPaint = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 async function start(): Promise<void> {
   ctx = new ContentScriptContext('panel-test');
-  contentScript.main(ctx);
+  startPanel(ctx);
   await vi.waitFor(() => expect(reports()).toBeGreaterThan(0));
   await flush();
 }
@@ -80,29 +80,101 @@ describe('panel content script', () => {
     expect(root?.querySelector('style')).not.toBeNull();
   });
 
-  it('shows a quiet placeholder tab at once, and the panel when the background answers', async () => {
+  it('adds nothing to the page before the first view, and the panel when the background answers', async () => {
     let answer = () => {};
     slowBackground = new Promise((resolve) => { answer = resolve; });
     ctx = new ContentScriptContext('panel-test');
-    contentScript.main(ctx);
-    expect(host()?.parentElement).toBe(document.documentElement);
-    expect(root!.querySelector('.placeholder')).toBeTruthy();
-    expect(root!.querySelector('.dock')?.getAttribute('aria-hidden')).toBe('true');
-    expect(root!.querySelector('[role="status"]')).toBeNull();
+    startPanel(ctx);
+    await flush();
+    expect(document.documentElement.children.length).toBe(2); // <head> and <body>: nothing of ours
+    expect(root).toBeNull();
     answer();
     await vi.waitFor(() => expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization'));
-    expect(root!.querySelector('.placeholder')).toBeNull();
+    expect(host()?.parentElement).toBe(document.documentElement);
   });
 
-  it('takes the placeholder away where the user hid the panel', async () => {
-    let answer = () => {};
-    slowBackground = new Promise((resolve) => { answer = resolve; });
+  it('never shows a host element where the user hid the panel', async () => {
     settings = setPanelPlacement(focusSettings(), 'x', { hidden: true });
-    ctx = new ContentScriptContext('panel-test');
-    contentScript.main(ctx);
-    expect(host()).not.toBeNull();
-    answer();
-    await vi.waitFor(() => expect(host()).toBeNull());
+    await start();
+    await flush();
+    expect(document.documentElement.children.length).toBe(2);
+  });
+
+  it('names its host element as the background says, not after the product', async () => {
+    await start();
+    expect(host()?.localName).toBe(HOST_NAME);
+    expect(document.documentElement.outerHTML).not.toMatch(/channel|focus/i);
+  });
+
+  it('comes back at once when the page removes it, moves it or makes it inert', async () => {
+    await start();
+    const element = host() as HTMLElement;
+    element.remove();
+    await flush();
+    expect(host()?.parentElement).toBe(document.documentElement);
+    document.body.append(element);
+    await flush();
+    expect(host()?.parentElement).toBe(document.documentElement);
+    element.setAttribute('inert', '');
+    element.setAttribute('style', 'display:none !important');
+    element.hidden = true;
+    await flush();
+    expect(element.getAttributeNames()).toEqual([]);
+    expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization');
+  });
+
+  it('is back within a second even from a page that removes it in a loop', async () => {
+    await start();
+    let removals = 0;
+    const fighter = new MutationObserver(() => {
+      const element = host();
+      if (element && removals < 50) { removals += 1; element.remove(); }
+    });
+    fighter.observe(document.documentElement, { childList: true });
+    host()!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    fighter.disconnect();
+    await vi.waitFor(() => expect(host()?.parentElement).toBe(document.documentElement), { timeout: 1000 });
+    // Put back a few times at once, then at a calm pace: the page's loop cannot hang the tab.
+    expect(removals).toBeLessThan(50);
+  });
+
+  it('removes an element of its name left by an older copy of the script', async () => {
+    const leftover = document.createElement(HOST_NAME);
+    document.documentElement.append(leftover);
+    await start();
+    expect(leftover.isConnected).toBe(false);
+    expect(document.documentElement.querySelectorAll(HOST_NAME).length).toBe(1);
+  });
+
+  it('gives way when the extension is updated: the next change around it finds itself cut off', async () => {
+    await start();
+    const runtime = fakeBrowser.runtime as { id?: string };
+    const id = runtime.id;
+    try {
+      runtime.id = undefined;
+      document.documentElement.append(document.createElement('div')); // the new copy's panel, say
+      await flush();
+      expect(host()).toBeNull();
+      expect(ctx.isInvalid).toBe(true);
+    } finally {
+      runtime.id = id;
+    }
+  });
+
+  it('ignores the page’s forged "newer script started" event and posts nothing to the page', async () => {
+    const posted = vi.spyOn(window, 'postMessage');
+    const dispatched = vi.spyOn(document, 'dispatchEvent');
+    await start();
+    // Starting, the script told the page nothing.
+    expect(dispatched).not.toHaveBeenCalled();
+    const name = `${fakeBrowser.runtime.id}:panel:wxt:content-script-started`;
+    document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'panel', messageId: 'page' } }));
+    document.dispatchEvent(new CustomEvent(name.replace(':panel:', ':panel-test:'), { detail: { contentScriptName: 'panel-test', messageId: 'page' } }));
+    await flush();
+    expect(ctx.isValid).toBe(true);
+    expect(host()?.parentElement).toBe(document.documentElement);
+    expect(posted).not.toHaveBeenCalled();
   });
 
   it('stays out of the page on a platform where the user hid it, and comes back when unhidden', async () => {

@@ -27,6 +27,9 @@ export function focusSettings(change: (settings: Settings) => Settings = (s) => 
   });
 }
 
+/** The panel's host element name the fixtures' background hands out. */
+export const HOST_NAME = 'qzvkt-mwrpla';
+
 /** A panel view made the way the background makes it, for one tab on one channel. */
 export function viewFor(options: {
   channel?: Channel | null;
@@ -48,6 +51,7 @@ export function viewFor(options: {
     today: options.today ?? { 'linkedin:company/acme': [45 * MIN, 0, 0, 0], 'x:acme': [0, 15 * MIN, 0, 0] },
     settings: options.settings ?? focusSettings(),
     now: options.now ?? T0,
+    hostName: HOST_NAME,
     idleThresholdMs: 60_000,
   });
 }
