@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import { it } from 'vitest';
 import { launchChromium, ROOT } from '../tests/e2e/browsers';
 import { STANDARD_SESSION, type Step } from '../tests/e2e/scripted-session';
-import { bundleSizes, measureAccuracy, measurePanel, measurePopup, measurePresence, measureWorkerShutdown, measureYear, measureYearWithBackups, type PresenceOutcome } from './measure';
+import { bundleSizes, measureAccuracy, measureRendererCost, measurePanel, measurePopup, measurePresence, measureWorkerShutdown, measureYear, measureYearWithBackups, type PresenceOutcome } from './measure';
 
 const quick = process.env.CF_BENCH_QUICK === '1';
 const RUNS = quick ? 2 : 5;
@@ -93,6 +93,21 @@ it('bench', async () => {
     signedRow('presence: export right after browsing (exported − truth)', presence.exportRightAfter, 1),
   );
   results = { ...results, presence };
+
+  // The same session with and without the extension, in browsers of their own (2 × 2 sessions of
+  // about 90 s: the full run only; the quick run's session is too short to tell anything).
+  if (quick) {
+    rows.push({ figure: 'panel: page renderer CPU above the same pages without the extension', value: 'skipped (quick)', budget: '≤ 0.15 s', mark: '' });
+  } else {
+    const renderer = await measureRendererCost(STANDARD_SESSION, 2);
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    rows.push(
+      row('panel: page renderer CPU above the same pages without the extension (per session)', renderer.aboveS, 's', 0.15),
+      row('  page renderers with the extension (mean of 2 sessions)', mean(renderer.withExtensionS), 's'),
+      row('  page renderers without any extension (mean of 2 sessions)', mean(renderer.withoutExtensionS), 's'),
+    );
+    results = { ...results, renderer };
+  }
 
   const widths = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 12];
   const line = (r: Row) => `${r.figure.padEnd(widths[0]!)}  ${r.value.padStart(widths[1]!)}  ${r.budget.padEnd(widths[2]!)}  ${r.mark}`;

@@ -20,21 +20,69 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** CPU seconds (user + system) of the extension's own processes, from /proc. */
-export function extensionCpuSeconds(): number {
+/** CPU seconds (user + system) by pid of the processes whose command line matches, from /proc. */
+function processCpuSeconds(match: (cmdline: string) => boolean): Map<number, number> {
   const ticks = 100; // USER_HZ on Linux
-  let total = 0;
+  const byPid = new Map<number, number>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--extension-process')) continue;
+      if (!match(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+      byPid.set(Number(pid), (Number(fields[11]) + Number(fields[12])) / ticks);
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return byPid;
+}
+
+const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
+
+/** CPU seconds of the extension's own processes (service worker, its pages). */
+export function extensionCpuSeconds(): number {
+  return sum(processCpuSeconds((cmdline) => cmdline.includes('--extension-process')).values());
+}
+
+/** Chromium's renderers of web pages (not of extension pages). */
+const isPageRenderer = (cmdline: string) => cmdline.includes('--type=renderer') && !cmdline.includes('--extension-process');
+
+export interface RendererCostFigures {
+  /** Page renderers' CPU seconds per session, each run, with and without the extension. */
+  withExtensionS: number[];
+  withoutExtensionS: number[];
+  /** Mean with minus mean without: what the panel costs the pages. */
+  aboveS: number;
+}
+
+/**
+ * What the content script costs the pages it runs in: the same scripted session in a fresh
+ * Chromium with the extension and without any, alternating, the page renderers' CPU time summed
+ * from /proc over the session (renderers that live through it; the session keeps its tabs open).
+ */
+export async function measureRendererCost(steps: Step[], runs: number): Promise<RendererCostFigures> {
+  const figures: RendererCostFigures = { withExtensionS: [], withoutExtensionS: [], aboveS: 0 };
+  for (let run = 0; run < runs; run += 1) {
+    for (const withExtension of [false, true]) {
+      const session = await launchChromium({ withoutExtension: !withExtension });
+      try {
+        if (withExtension) {
+          const observer = await openObserver(session);
+          await writeSettings(observer, (s) => ({ ...s, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S } }));
+          await observer.close();
+        }
+        const before = processCpuSeconds(isPageRenderer);
+        await runScriptedSession(session, steps);
+        const after = processCpuSeconds(isPageRenderer);
+        const spent = sum([...after].map(([pid, seconds]) => seconds - (before.get(pid) ?? 0)));
+        (withExtension ? figures.withExtensionS : figures.withoutExtensionS).push(spent);
+      } finally {
+        await session.close();
+      }
+    }
+  }
+  const mean = (values: number[]) => sum(values) / values.length;
+  figures.aboveS = mean(figures.withExtensionS) - mean(figures.withoutExtensionS);
+  return figures;
 }
 
 export interface AccuracyFigures {
@@ -53,7 +101,7 @@ export async function measureAccuracy(session: ChromiumSession, steps: Step[]): 
   const observer = await openObserver(session);
   await writeSettings(observer, (s) => ({ ...s, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S } }));
   const cpuBefore = extensionCpuSeconds();
-  const result = await runScriptedSession(session, observer, steps);
+  const result = await runScriptedSession(session, steps);
   const cpuSeconds = extensionCpuSeconds() - cpuBefore;
   await new Promise((r) => setTimeout(r, 17_000)); // the last write comes within 15 s
   const stored = await storedTotals(observer);
@@ -166,7 +214,7 @@ const PANEL_PROBE = `(() => {
   document.addEventListener('DOMContentLoaded', () => { probe.dcl = performance.now(); });
   // Our host is a child of <html>: watch <html>'s children (and wait for <html> itself if need be).
   const watchHtml = () => new MutationObserver((records, observer) => {
-    if (!document.querySelector('channel-focus-panel')) return;
+    if (![...document.documentElement.children].some((element) => element.localName.includes('-'))) return;
     probe.inserted = performance.now();
     observer.disconnect();
     requestAnimationFrame(() => setTimeout(() => { probe.painted = performance.now(); }, 0));
@@ -184,7 +232,7 @@ const PANEL_PROBE = `(() => {
     for (const e of list.getEntries()) {
       if (e.hadRecentInput) continue;
       probe.shift += e.value;
-      if ((e.sources || []).some((s) => s.node && s.node.localName === 'channel-focus-panel')) probe.ownShift += e.value;
+      if ((e.sources || []).some((s) => s.node && s.node.parentNode === document.documentElement && s.node.localName.includes('-'))) probe.ownShift += e.value;
     }
   }).observe({ type: 'layout-shift', buffered: true });
 })();`;

@@ -11,6 +11,11 @@ import { createPanelHost } from './panel-host';
 import { isPanelHostName } from '@/utils/panel-host-name';
 import panelCss from './panel.css?inline';
 
+const RUNNING = Symbol.for('panel-running');
+
+/** When a page's first report finds no background to answer it, it asks again after these pauses. */
+const FIRST_VIEW_RETRIES_MS = [250, 500, 1000, 2000, 4000];
+
 /** Read once when the panel mounts: a page that changes its scheme later is rare, a style read per frame is not free. */
 function readPageColours(): PageColours {
   const root = getComputedStyle(document.documentElement);
@@ -26,6 +31,14 @@ function readPageColours(): PageColours {
  * answers with, and sends the user's choices. Runs until the context is invalidated.
  */
 export function startPanel(ctx: PageScope): void {
+  // One live copy per page. A second one arrives when the background injects the script into a
+  // tab whose own copy had not answered yet (an install while the page loads); both would show
+  // the panel and fight over it. The marker lives in the extension's isolated world, which the
+  // page cannot see; a copy cut off by an update is no longer live and gives way.
+  const marker = globalThis as { [RUNNING]?: { isValid(): boolean } };
+  if (marker[RUNNING]?.isValid()) return;
+  marker[RUNNING] = { isValid: () => ctx.isValid };
+
   let view: PanelView | null = null;
   /** Where the panel is: from the first view, then from the user's moves and stored settings. */
   let placement: PanelPlacementView | null = null;
@@ -44,13 +57,24 @@ export function startPanel(ctx: PageScope): void {
     const trusted = placementWrites === 0 ? placementChanges : -1;
     return send(report).then(
       (reply) => {
-        if (ctx.isInvalid || !reply) return;
+        if (ctx.isInvalid) return;
+        if (reply === undefined) return retryFirstView();
+        if (!reply) return;
         view = reply;
         if (view.placement?.key !== placement?.key || trusted === placementChanges) placement = view.placement;
         draw();
       },
-      () => {}, // the extension was reloaded or the worker is starting: the next report retries
+      // The worker is starting (a page restored with the browser) or the extension was reloaded.
+      () => retryFirstView(),
     );
+  };
+
+  // Without a first view there is no panel, and a page the user only reads sends nothing more:
+  // ask again a few times, further apart each time. Later reports retry by themselves.
+  let firstViewTries = 0;
+  const retryFirstView = () => {
+    if (view || firstViewTries >= FIRST_VIEW_RETRIES_MS.length) return;
+    ctx.setTimeout(() => { if (!view) void signals.reportNow(); }, FIRST_VIEW_RETRIES_MS[firstViewTries++]);
   };
 
   // The first report goes out before anything else: its answer, the view, is what the panel

@@ -55,17 +55,18 @@ export interface ChromiumSession {
   kill(): Promise<void>;
 }
 
-export async function launchChromium(options: { profileDir?: string; lang?: string; extensionDir?: string } = {}): Promise<ChromiumSession> {
+export async function launchChromium(options: { profileDir?: string; lang?: string; extensionDir?: string; withoutExtension?: boolean } = {}): Promise<ChromiumSession> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'cf-chromium-'));
   const ext = options.extensionDir ?? CHROME_BUILD;
-  if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`No Chrome build at ${ext}: run npm run build first`);
+  if (!options.withoutExtension && !existsSync(join(ext, 'manifest.json'))) throw new Error(`No Chrome build at ${ext}: run npm run build first`);
   const args = [
     `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', '--no-first-run', '--no-default-browser-check',
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--disable-features=HttpsUpgrades,Translate,MediaRouter', '--ignore-certificate-errors',
     '--password-store=basic', '--use-mock-keychain', '--window-size=1200,800', '--window-position=0,0',
     '--host-resolver-rules=MAP *.google.com ~NOTFOUND, MAP *.googleapis.com ~NOTFOUND, MAP *.gvt1.com ~NOTFOUND, MAP * 127.0.0.1',
-    `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+    // The bench's baseline runs the same pages with no extension at all.
+    ...(options.withoutExtension ? ['--disable-extensions'] : [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`]),
     `--lang=${options.lang ?? 'en-US'}`, 'about:blank',
   ];
   const child = spawn(chromiumPath(), args, {
@@ -89,7 +90,7 @@ export async function launchChromium(options: { profileDir?: string; lang?: stri
   // Not attached to the service worker: an attached DevTools client would keep it from stopping.
   const browser = await puppeteer.connect({ browserWSEndpoint: wsUrl, defaultViewport: null, targetFilter: (t) => t.type() !== 'service_worker' });
   const cdp = await browser.target().createCDPSession();
-  const extensionId = await waitFor(async () => {
+  const extensionId = options.withoutExtension ? '' : await waitFor(async () => {
     const { targetInfos } = await cdp.send('Target.getTargets');
     const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
     return worker ? new URL(worker.url).host : null;

@@ -36,7 +36,7 @@ describe('Chromium: export, then import into a fresh profile', () => {
       await writeSettings(observer, (s) => ({
         ...s, setup: { completed: true, skipped: false }, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
       }));
-      await runScriptedSession(first, observer, [
+      await runScriptedSession(first, [
         { open: 'acme', url: 'http://www.linkedin.com/company/acme-gmbh/', window: 1, channel: 'linkedin:company/acme-gmbh' },
         { stay: 4000 },
         { open: 'x', url: 'http://x.com/acmebrand', window: 1, channel: 'x:acmebrand' },

@@ -12,13 +12,17 @@ function collectText(node: DomNode, out: string[]): void {
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) collectText(child, out);
 }
 
+/**
+ * Our host element: the custom element (a name with a hyphen) among the children of `<html>`. Its
+ * name is neutral and differs per profile (utils/panel-host-name.ts), so tests find it by place.
+ */
+export const PANEL_HOST_IN_PAGE = '[...document.documentElement.children].find((element) => element.localName.includes("-"))';
+
+const isHostName = (name: string | undefined) => name !== undefined && name.includes('-');
+
 function findHost(node: DomNode): DomNode | null {
-  if (node.localName === 'channel-focus-panel') return node;
-  for (const child of node.children ?? []) {
-    const found = findHost(child);
-    if (found) return found;
-  }
-  return null;
+  const html = node.children?.find((child) => child.localName === 'html');
+  return html?.children?.find((child) => isHostName(child.localName)) ?? null;
 }
 
 export async function readChromiumPanel(page: Page, cdp?: CDPSession): Promise<PanelDom | null> {
@@ -43,14 +47,8 @@ function bidiText(node: BidiNode | null | undefined, out: string[]): void {
   for (const child of node.value.children ?? []) bidiText(child, out);
 }
 
-function bidiHost(node: BidiNode | null | undefined): BidiNode | null {
-  if (!node?.value) return null;
-  if (node.value.localName === 'channel-focus-panel') return node;
-  for (const child of node.value.children ?? []) {
-    const found = bidiHost(child);
-    if (found) return found;
-  }
-  return null;
+function bidiHost(html: BidiNode | null | undefined): BidiNode | null {
+  return html?.value?.children?.find((child) => isHostName(child.value?.localName)) ?? null;
 }
 
 /** Firefox: a BiDi evaluate that serialises closed shadow trees (page scripts cannot). */
@@ -100,7 +98,7 @@ export async function exposePanelRoot(page: Page, browser: 'chromium' | 'firefox
   const connection = (page.browser() as unknown as { connection: { send(method: string, params: unknown): Promise<{ result: { result: BidiRemote } }> } }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const reply = await connection.send('script.evaluate', {
-    expression: 'document.querySelector("channel-focus-panel")',
+    expression: PANEL_HOST_IN_PAGE,
     target: { context },
     awaitPromise: false,
     serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },

@@ -12,7 +12,7 @@ import { defaultSettings, setChannelBudget, setPlatformTracked, type FocusChanne
 import { encodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { localDate } from '@/utils/tracking/local-date';
 import { ROOT, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
-import { exposePanelRoot, readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
+import { PANEL_HOST_IN_PAGE, exposePanelRoot, readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
 
 type Kind = 'chromium' | 'firefox';
 
@@ -99,42 +99,43 @@ async function panelSaying(kind: Kind, page: Page, ...texts: string[]): Promise<
 
 /** What the host page's own scripts can find of us. */
 function pageSees(page: Page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('channel-focus-panel');
+  return page.evaluate((find) => {
+    const host = (0, eval)(find) as Element | undefined;
     return {
       host: !!host,
       shadowRoot: host?.shadowRoot ?? null,
       text: `${document.body.innerText}\n${document.documentElement.innerText}`,
       status: document.querySelector('[role="status"]')?.textContent ?? null,
     };
-  });
+  }, PANEL_HOST_IN_PAGE);
 }
 
 /** A control in the (exposed) panel by its accessible name or its text. */
 async function control(page: Page, name: string): Promise<ElementHandle<Element>> {
-  const handle = await page.evaluateHandle((label) => {
-    const root = document.querySelector('channel-focus-panel')?.shadowRoot;
+  const handle = await page.evaluateHandle((label, find) => {
+    const root = ((0, eval)(find) as Element | undefined)?.shadowRoot;
     return [...(root?.querySelectorAll('button, [role="slider"]') ?? [])]
       .find((element) => element.getAttribute('aria-label') === label || element.textContent?.trim() === label) ?? null;
-  }, name);
+  }, name, PANEL_HOST_IN_PAGE);
   const element = handle.asElement() as ElementHandle<Element> | null;
   if (!element) throw new Error(`no control "${name}" in the panel`);
   return element;
 }
 
 async function inPanel<T>(page: Page, read: (root: ShadowRoot) => T): Promise<T> {
-  return page.evaluate(`(${read.toString()})(document.querySelector('channel-focus-panel').shadowRoot)`) as Promise<T>;
+  return page.evaluate(`(${read.toString()})((${PANEL_HOST_IN_PAGE}).shadowRoot)`) as Promise<T>;
 }
 
 async function axeFindings(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
+  const hostName = await page.evaluate(`(${PANEL_HOST_IN_PAGE}).localName`) as string;
+  return page.evaluate(async (hostName) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
-    const result = await axe.run({ include: [{ fromShadowDom: ['channel-focus-panel', '.dock'] }] }, { resultTypes: ['violations'] });
+    const result = await axe.run({ include: [{ fromShadowDom: [hostName, '.dock'] }] }, { resultTypes: ['violations'] });
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-  });
+  }, hostName);
 }
 
 /** A platform in its dark mode, as the fixture page does not have one. */
@@ -262,7 +263,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
 
     await page.reload();
     await page.waitForSelector('#title');
-    await waitFor(() => page.evaluate(() => !!document.querySelector('channel-focus-panel')), 10_000, 'the panel after the reload');
+    await waitFor(() => page.evaluate(`!!(${PANEL_HOST_IN_PAGE})`), 10_000, 'the panel after the reload');
     await exposePanelRoot(page, kind);
     const label = await inPanel(page, (root) => root.querySelector('.tab')?.getAttribute('aria-label') ?? null);
     expect(label).toBe('Channel Focus: In focus. Show the panel');
@@ -297,7 +298,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(LINKEDIN);
     await panelSaying(kind, page, 'In focus');
-    const focusIsOurs = () => page.evaluate(() => document.activeElement?.localName === 'channel-focus-panel');
+    const focusIsOurs = () => page.evaluate(`document.activeElement === (${PANEL_HOST_IN_PAGE})`);
     let presses = 0;
     while (!(await focusIsOurs()) && presses < 30) {
       await page.keyboard.press('Tab');

@@ -36,7 +36,7 @@ async function popupAfterSession(target: BrowserUnderTest) {
     specializations: [spec('b2b', 'B2B DACH', 'linkedin'), spec('news', 'Newsroom', 'x')],
     activeSpecializationId: 'b2b',
   }));
-  await runScriptedSession(target, observer, SESSION);
+  await runScriptedSession(target, SESSION);
   const popup = await target.browser.newPage();
   await popup.goto(`${target.extensionBase}/popup.html`, { timeout: 3000 }).catch(() => {});
   await popup.waitForSelector('.cf-channels > li', { timeout: 10_000 });

@@ -132,7 +132,7 @@ export async function stopServiceWorker(session: ChromiumSession): Promise<void>
  * is left counting; `endedAt` is then the moment up to which `truth` is booked.
  */
 export async function runScriptedSession(
-  session: BrowserUnderTest, observer: Page, steps: readonly Step[], { end = true } = {},
+  session: BrowserUnderTest, steps: readonly Step[], { end = true } = {},
 ): Promise<SessionResult> {
   const tabs = new Map<string, Tab>();
   const truth: Record<string, number> = {};

@@ -19,7 +19,7 @@ describe('Chromium (headed, real focus): time per channel', () => {
   it('counts a scripted session within 1 s per channel, across a service-worker stop', async () => {
     const observer = await openObserver(session);
     await withShortIdle(observer);
-    const result = await runScriptedSession(session, observer, STANDARD_SESSION);
+    const result = await runScriptedSession(session, STANDARD_SESSION);
     // The last channel's time is written within the 15 s write interval.
     await new Promise((r) => setTimeout(r, 17_000));
     const rows = compare(result.truth, await storedTotals(observer));
@@ -35,7 +35,7 @@ describe('Chromium: a browser killed outright', () => {
     const profileDir = first.profileDir;
     const observer = await openObserver(first);
     await withShortIdle(observer);
-    const result = await runScriptedSession(first, observer, [
+    const result = await runScriptedSession(first, [
       { open: 'acme', url: 'http://www.linkedin.com/company/acme-gmbh/', window: 1, channel: 'linkedin:company/acme-gmbh' },
       { stay: 22_000 },
     ], { end: false });
@@ -65,7 +65,7 @@ describe('Firefox ESR (headed, real focus): time per channel', () => {
   it('counts the same scripted session within 1 s per channel', async () => {
     const observer = await openObserver(firefox);
     await withShortIdle(observer);
-    const result = await runScriptedSession(firefox, observer, STANDARD_SESSION.filter((step) => !('stopWorker' in step)));
+    const result = await runScriptedSession(firefox, STANDARD_SESSION.filter((step) => !('stopWorker' in step)));
     await new Promise((r) => setTimeout(r, 17_000));
     const rows = compare(result.truth, await storedTotals(observer));
     console.table(rows);

@@ -93,6 +93,36 @@ describe('panel content script', () => {
     expect(host()?.parentElement).toBe(document.documentElement);
   });
 
+  it('asks again when its first report finds no background (a worker still starting), and shows the panel', async () => {
+    let refused = 0;
+    const answer = fakeBrowser.runtime.onMessage.trigger.bind(fakeBrowser.runtime.onMessage);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      if ((message as { type: string }).type === 'page-report' && refused < 2) {
+        refused += 1;
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      return (await answer(message, {}))[0];
+    });
+    ctx = new ContentScriptContext('panel-test');
+    startPanel(ctx);
+    await vi.waitFor(() => expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization'), { timeout: 3000 });
+    expect(refused).toBe(2);
+  });
+
+  it('runs once per page: a second copy injected while the first runs stays quiet', async () => {
+    await start();
+    const first = reports();
+    const second = new ContentScriptContext('panel-test');
+    try {
+      startPanel(second);
+      await flush();
+      expect(reports()).toBe(first);
+      expect(document.documentElement.querySelectorAll(HOST_NAME)).toHaveLength(1);
+    } finally {
+      second.notifyInvalidated();
+    }
+  });
+
   it('never shows a host element where the user hid the panel', async () => {
     settings = setPanelPlacement(focusSettings(), 'x', { hidden: true });
     await start();
