@@ -18,7 +18,12 @@ async function survivesHostilePage(page: Page, read: (page: Page) => Promise<Pan
   await page.goto(`http://x.com/hostile/?ids=${secrets.filter((s) => !s.includes(' ')).join(',')}`);
   await page.bringToFront();
   // The window gets the desktop's focus the way a user gives it, so the tab counts.
-  const [window] = await waitFor(() => windowsNamed('A hostile page').then((ids) => ids.length > 0 && ids), 5000, 'the window');
+  // (A new install opens its welcome tab in front at about this time: bring ours back until it is the window's.)
+  const [window] = await waitFor(async () => {
+    await page.bringToFront();
+    const ids = await windowsNamed('A hostile page');
+    return ids.length > 0 && ids;
+  }, 10_000, 'the window');
   await activateWindow(window!);
   const presence = keepPresent();
   try {
