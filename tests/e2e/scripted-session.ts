@@ -64,6 +64,27 @@ export interface BrowserUnderTest {
 
 interface Tab { page: Page; window: 1 | 2; channel: string | null; title: string }
 
+/**
+ * The page's own record of when it was shown and hidden, focused and blurred (Date.now() in the
+ * page, the same clock as the script's). A switch books its truth at the moment the page saw it:
+ * under load a switch (xdotool, then the browser's activate) can take a second or two, and its
+ * midpoint is then that far off.
+ */
+const WATCH_VIEW = `(() => {
+  if (window.__cfViewLog) return;
+  const log = window.__cfViewLog = [];
+  document.addEventListener('visibilitychange', () => log.push([document.visibilityState, Date.now()]), true);
+  window.addEventListener('focus', () => log.push(['focus', Date.now()]), true);
+  window.addEventListener('blur', () => log.push(['blur', Date.now()]), true);
+})()`;
+
+/** The first time since `since` that the page logged one of `kinds`, or null. */
+async function viewChangeAt(page: Page, since: number, kinds: string[]): Promise<number | null> {
+  const log = await page.evaluate('window.__cfViewLog ?? []').catch(() => []) as [string, number][];
+  const hit = log.find(([kind, at]) => at >= since && kinds.includes(kind));
+  return hit ? hit[1] : null;
+}
+
 /** The part of the extension API an extension page uses here. */
 interface ExtensionPage {
   /** Firefox's promise-based namespace; Chromium has only `chrome` (promise-based in MV3). */
@@ -149,11 +170,12 @@ export async function runScriptedSession(
     if (present && current?.channel) truth[current.channel] = (truth[current.channel] ?? 0) + (until - since);
     since = until;
   };
-  const changeAt = async (action: () => Promise<void>) => {
+  const changeAt = async (action: () => Promise<void>, seenBy?: { page: Page; kinds: string[] }) => {
     const before = Date.now();
     await action();
     const after = Date.now();
-    return Math.round((before + after) / 2);
+    const seen = seenBy ? await viewChangeAt(seenBy.page, before, seenBy.kinds) : null;
+    return seen !== null && seen <= after ? seen : Math.round((before + after) / 2);
   };
   const windowOf = (tab: Tab) => (tab.window === 1 ? firstWindowId : secondWindowId);
 
@@ -176,6 +198,7 @@ export async function runScriptedSession(
         await page.waitForSelector('#title');
         await page.bringToFront();
       });
+      await page!.evaluate(WATCH_VIEW);
       const title = await page!.title();
       const tab: Tab = { page: page!, window: step.window, channel: step.channel, title };
       book(at);
@@ -192,7 +215,7 @@ export async function runScriptedSession(
           await activateWindow(id);
         }
         await tab.page.bringToFront();
-      });
+      }, { page: tab.page, kinds: current && current.window !== tab.window ? ['focus', 'visible'] : ['visible'] });
       book(at);
       current = tab;
     } else if ('spa' in step) {
@@ -224,11 +247,12 @@ export async function runScriptedSession(
     return { truth, startedAt, endedAt: since, workerStops, stopPresence: () => presence!.stop() };
   }
   // End: the user leaves the platforms (a new tab with no channel) and stops.
+  const left = current;
   const endedAt = await changeAt(async () => {
     const blank = await session.browser.newPage();
     await blank.goto('about:blank');
     await blank.bringToFront();
-  });
+  }, left ? { page: left.page, kinds: ['hidden'] } : undefined);
   book(endedAt);
   await presence?.stop();
   present = false;
