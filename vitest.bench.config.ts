@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['bench/bench.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 600_000,
+    testTimeout: 1_800_000,
     hookTimeout: 120_000,
   },
 });

@@ -59,11 +59,11 @@ export interface RendererCostFigures {
  * Chromium with the extension and without any, alternating, the page renderers' CPU time summed
  * from /proc over the session (renderers that live through it; the session keeps its tabs open).
  */
-export async function measureRendererCost(steps: Step[], runs: number): Promise<RendererCostFigures> {
+export async function measureRendererCost(steps: Step[], runs: number, extensionDir?: string): Promise<RendererCostFigures> {
   const figures: RendererCostFigures = { withExtensionS: [], withoutExtensionS: [], aboveS: 0 };
   for (let run = 0; run < runs; run += 1) {
     for (const withExtension of [false, true]) {
-      const session = await launchChromium({ withoutExtension: !withExtension });
+      const session = await launchChromium({ withoutExtension: !withExtension, extensionDir });
       try {
         if (withExtension) {
           const observer = await openObserver(session);
