@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import { it } from 'vitest';
 import { launchChromium, ROOT } from '../tests/e2e/browsers';
 import { STANDARD_SESSION, type Step } from '../tests/e2e/scripted-session';
-import { bundleSizes, measureAccuracy, measureRendererCost, measurePanel, measurePopup, measurePresence, measureWorkerShutdown, measureYear, measureYearWithBackups, type PresenceOutcome } from './measure';
+import { bundleSizes, mean, measureAccuracy, measureRendererCost, measurePanel, measurePopup, measurePresence, measureWorkerShutdown, measureYear, measureYearWithBackups, type PresenceOutcome } from './measure';
 
 const quick = process.env.CF_BENCH_QUICK === '1';
 const RUNS = quick ? 2 : 5;
@@ -100,7 +100,6 @@ it('bench', async () => {
     rows.push({ figure: 'panel: page renderer CPU above the same pages without the extension', value: 'skipped (quick)', budget: '≤ 0.15 s', mark: '' });
   } else {
     const renderer = await measureRendererCost(STANDARD_SESSION, 2);
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     rows.push(
       row('panel: page renderer CPU above the same pages without the extension (per session)', renderer.aboveS, 's', 0.15),
       row('  page renderers with the extension (mean of 2 sessions)', mean(renderer.withExtensionS), 's'),

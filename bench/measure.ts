@@ -37,6 +37,7 @@ function processCpuSeconds(match: (cmdline: string) => boolean): Map<number, num
 }
 
 const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
+export const mean = (values: number[]) => sum(values) / values.length;
 
 /** CPU seconds of the extension's own processes (service worker, its pages). */
 export function extensionCpuSeconds(): number {
@@ -80,7 +81,6 @@ export async function measureRendererCost(steps: Step[], runs: number, extension
       }
     }
   }
-  const mean = (values: number[]) => sum(values) / values.length;
   figures.aboveS = mean(figures.withExtensionS) - mean(figures.withoutExtensionS);
   return figures;
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { detectChannel, type Channel } from '@/utils/channels';
 import { recordedChannel } from '@/utils/focus';
 import { panelHostName as hostNameFrom } from '@/utils/panel-host-name';
+import { SOURCE_ID_KEY, decodeSourceId } from '@/utils/storage';
 import { DataCommands } from './data-commands';
 import { SettingsStore } from './settings-store';
 import { StorageDoor } from './storage-door';
@@ -36,8 +37,11 @@ export function createBackgroundParts(): BackgroundParts {
   const data = new DataCommands(door, tracker);
   let hostName: Promise<string> | null = null;
   const panelHostName = () => {
-    hostName ??= data.sourceId()
-      .then(({ sourceId }) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(`panel-host:${sourceId}`)))
+    // The stored id alone, read directly: the first view of every worker start waits for this, and
+    // the data command (which reads all storage in the door's queue) is needed only to create it.
+    hostName ??= browser.storage.local.get(SOURCE_ID_KEY)
+      .then(async (items) => decodeSourceId(items[SOURCE_ID_KEY]) ?? (await data.sourceId()).sourceId)
+      .then((sourceId) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(`panel-host:${sourceId}`)))
       .then((digest) => hostNameFrom(new Uint8Array(digest)));
     hostName.catch(() => { hostName = null; }); // a failed read is tried again with the next view
     return hostName;

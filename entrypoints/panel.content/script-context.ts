@@ -7,15 +7,10 @@
  * id. Any page can read the first (and learn the id) and dispatch the second (and switch our script
  * off). This one keeps WXT's API and uses no channel the page shares: a copy learns it is cut off
  * from `browser.runtime.id`, which only the extension can take away (an update, a reload, an
- * uninstall). The panel checks it whenever something happens in the page's DOM around our host
+ * uninstall). Only what the panel uses is here. The panel checks it whenever something happens in the page's DOM around our host
  * (panel-host.ts), so an old copy gives way as soon as the new one shows its panel.
  */
 import { browser } from 'wxt/browser';
-
-export interface ContentScriptContextOptions {
-  /** Accepted for WXT's entry, which passes its options through; nothing here posts to the page. */
-  noScriptStartedPostMessage?: boolean;
-}
 
 /** What the panel's code uses of a context: ours in the build, WXT's in unit tests. */
 export type PageScope = Pick<ContentScriptContext, 'isInvalid' | 'isValid' | 'onInvalidated' | 'setTimeout' | 'setInterval' | 'addEventListener'>;
@@ -23,7 +18,8 @@ export type PageScope = Pick<ContentScriptContext, 'isInvalid' | 'isValid' | 'on
 export class ContentScriptContext {
   readonly #abort = new AbortController();
 
-  constructor(readonly contentScriptName: string, readonly options?: ContentScriptContextOptions) {}
+  /** WXT's entry passes the script's name and its definition's options; nothing here needs them. */
+  constructor(readonly contentScriptName: string, _options?: unknown) {}
 
   get signal(): AbortSignal {
     return this.#abort.signal;
@@ -50,11 +46,6 @@ export class ContentScriptContext {
     return () => this.signal.removeEventListener('abort', cb);
   }
 
-  /** A promise that never settles: for async work that must not go on in a cut-off copy. */
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
-  }
-
   setInterval(handler: () => void, timeout?: number): number {
     const id = window.setInterval(() => { if (this.isValid) handler(); }, timeout);
     this.onInvalidated(() => clearInterval(id));
@@ -64,18 +55,6 @@ export class ContentScriptContext {
   setTimeout(handler: () => void, timeout?: number): number {
     const id = window.setTimeout(() => { if (this.isValid) handler(); }, timeout);
     this.onInvalidated(() => clearTimeout(id));
-    return id;
-  }
-
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((time) => { if (this.isValid) callback(time); });
-    this.onInvalidated(() => cancelAnimationFrame(id));
-    return id;
-  }
-
-  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((deadline) => { if (!this.signal.aborted) callback(deadline); }, options);
-    this.onInvalidated(() => cancelIdleCallback(id));
     return id;
   }
 
