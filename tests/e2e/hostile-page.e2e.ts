@@ -38,7 +38,17 @@ async function survivesHostilePage(page: Page, read: (page: Page) => Promise<Pan
 
     // The reports go on: the user's input here is counted and the panel's figure follows it.
     let last = '';
-    const counting = await waitFor(async () => { const panel = await read(page); last = panel?.text ?? 'none'; return panel?.text.includes('Counting') && panel; }, 10_000, 'the panel to say Counting').catch((error) => { throw new Error(`${String(error)}; the panel said: ${last}`); });
+    const counting = await waitFor(async () => {
+      const panel = await read(page);
+      last = panel?.text ?? 'none';
+      // The welcome tab a new install opens can come in front late: the user goes back to the
+      // page's tab and window.
+      if (!panel?.text.includes('Counting')) {
+        await page.bringToFront();
+        await activateWindow(window!);
+      }
+      return panel?.text.includes('Counting') && panel;
+    }, 10_000, 'the panel to say Counting').catch((error) => { throw new Error(`${String(error)}; the panel said: ${last}`); });
     const before = todaySeconds(counting)!;
     await new Promise((resolve) => setTimeout(resolve, 6000)); // a report every 5 s while present
     const after = todaySeconds(await read(page))!;
