@@ -302,7 +302,7 @@ export function SidePanel(props: SidePanelProps) {
         <dl class="figures">
           <div class="figure">
             <dt>{i18n.t('panel.today')}</dt>
-            <LiveClock view={view} lastInputAt={props.lastInputAt} clock={clock} />
+            <LiveClock view={view} lastInputAt={props.lastInputAt} clock={clock} locale={locale} />
           </div>
           {(afterHoursMs > 0 || afterHoursNow) && (
             <div class="figure">

@@ -35,7 +35,7 @@ function renderPanel(view: PanelView, overrides: Partial<SidePanelProps> = {}) {
 }
 
 const status = () => screen.getByRole('status');
-const clock = (container: Element) => container.querySelector('.clock')?.textContent;
+const clock = (container: Element) => plain(container.querySelector('.clock')?.textContent);
 const dockTop = (container: Element) => container.querySelector<HTMLElement>('.dock')?.style.getPropertyValue('--top').trim();
 
 beforeEach(async () => {
@@ -56,9 +56,11 @@ describe('side panel: what it shows', () => {
     expect(status().textContent).toBe('In focus');
     expect(status().classList.contains('tone-in')).toBe(true);
     expect(status().querySelector('svg')).toBeTruthy();
-    expect(clock(container)).toBe('0:45:00');
-    act(() => { vi.advanceTimersByTime(3000); });
-    expect(clock(container)).toBe('0:45:03');
+    expect(clock(container)).toBe('45 min');
+    act(() => { vi.advanceTimersByTime(59_999); });
+    expect(clock(container)).toBe('45 min');
+    act(() => { vi.advanceTimersByTime(1); });
+    expect(clock(container)).toBe('46 min');
     expect(screen.getByText('Counting')).toBeTruthy();
     expect(screen.queryByRole('group', { name: 'Quick actions' })).toBeNull();
     expect(container.querySelector('.panel.flagged')).toBeNull();
@@ -75,34 +77,56 @@ describe('side panel: what it shows', () => {
   });
 
   it('stops the live counter where presence ends, without input', () => {
-    const { container } = renderPanel(viewFor({}), { lastInputAt: () => T0 - 58_000 });
-    act(() => { vi.advanceTimersByTime(10_000); });
-    // Input 58 s before the view, 60 s threshold: 2 s more, then nothing.
-    expect(clock(container)).toBe('0:45:02');
+    const today = { 'linkedin:company/acme': [45 * MIN + 50_000, 0, 0, 0] as [number, number, number, number] };
+    const { container } = renderPanel(viewFor({ today }), { lastInputAt: () => T0 - 58_000 });
+    act(() => { vi.advanceTimersByTime(3 * MIN); });
+    // Input 58 s before the view, 60 s threshold: 2 s more (45 min 52 s), then nothing.
+    expect(clock(container)).toBe('45 min');
+  });
+
+  it('turns to the next minute on the figure’s own minute boundary', () => {
+    const today = { 'linkedin:company/acme': [45 * MIN + 50_000, 0, 0, 0] as [number, number, number, number] };
+    const { container } = renderPanel(viewFor({ today }));
+    act(() => { vi.advanceTimersByTime(9_999); });
+    expect(clock(container)).toBe('45 min');
+    act(() => { vi.advanceTimersByTime(1); });
+    expect(clock(container)).toBe('46 min');
+    // One timer, a minute away: no work per second.
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => { vi.advanceTimersByTime(59_999); });
+    expect(clock(container)).toBe('46 min');
+    act(() => { vi.advanceTimersByTime(1); });
+    expect(clock(container)).toBe('47 min');
+  });
+
+  it('writes the figure in the panel’s language', async () => {
+    await installLocale('de');
+    const { container } = renderPanel(viewFor({ today: { 'linkedin:company/acme': [65 * MIN, 0, 0, 0] } }), { locale: 'de-DE' });
+    expect(plain(clock(container))).toBe('1 Std. 05 Min.');
   });
 
   it('runs no timer at all while nothing is counting', () => {
     const { container } = renderPanel(viewFor({ counting: false, reason: 'hidden' }));
     expect(vi.getTimerCount()).toBe(0);
-    act(() => { vi.advanceTimersByTime(5000); });
-    expect(clock(container)).toBe('0:45:00');
+    act(() => { vi.advanceTimersByTime(5 * MIN); });
+    expect(clock(container)).toBe('45 min');
   });
 
   it('stops its timer where presence ends: no work per second while the user is away', () => {
     renderPanel(viewFor({}), { lastInputAt: () => T0 - 58_000 });
-    act(() => { vi.advanceTimersByTime(3000); });
+    act(() => { vi.advanceTimersByTime(3 * MIN); });
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('runs nothing while the tab is hidden, and catches up when it shows again', () => {
     const { container } = renderPanel(viewFor({}));
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-    act(() => { vi.advanceTimersByTime(1000); });
+    act(() => { vi.advanceTimersByTime(MIN); });
     expect(vi.getTimerCount()).toBe(0);
-    act(() => { vi.advanceTimersByTime(20_000); });
+    act(() => { vi.advanceTimersByTime(2 * MIN); });
     visibility.mockReturnValue('visible');
     act(() => { document.dispatchEvent(new Event('visibilitychange')); });
-    expect(clock(container)).toBe('0:45:21');
+    expect(clock(container)).toBe('48 min');
     expect(vi.getTimerCount()).toBe(1);
   });
 
@@ -111,12 +135,12 @@ describe('side panel: what it shows', () => {
     const changes: MutationRecord[] = [];
     const observer = new MutationObserver((records) => changes.push(...records));
     observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
-    act(() => { vi.advanceTimersByTime(3000); });
-    await Promise.resolve();
+    act(() => { vi.advanceTimersByTime(MIN); });
+    changes.push(...observer.takeRecords());
     observer.disconnect();
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((record) => (record.target as Element).closest?.('.clock') ?? record.target.parentElement?.closest('.clock'))).toBe(true);
-    expect(clock(container)).toBe('0:45:03');
+    expect(clock(container)).toBe('46 min');
   });
 
   it('flagged: a stronger style and the three quick actions', () => {
