@@ -2,6 +2,8 @@ import { FROM_PAGE, handle, pathSegments, queryParam, subdomainUnder, words } fr
 import type { AccountFromUrl, PlatformDefinition } from './types';
 
 const NUMERIC_ID = /^\d{1,20}$/;
+// `Acme-GmbH-100063…`: a display name and the numeric id, joined by `-`; the id is what lasts.
+const NAME_THEN_ID = /(?:^|-)(\d{1,20})$/;
 // Usernames are letters, digits and dots; older pages also carry `-` or `_`.
 const PAGE_NAME = /^[\p{L}\p{M}\p{N}._-]{1,80}$/u;
 const FILE_NAME = /\.(?:php|html?|txt|ico|js|css|xml|json)$/;
@@ -21,7 +23,7 @@ const RESERVED = words(`
   live media notes offers l.php latest creatorstudio ad_center composer places community lists
   pokes onthisday instant_games apps appcenter mobile find-friends confirmemail.php language.php
   campaign professional_dashboard video videos tr ajax api commerce_manager pages people
-  profile.php groups pg permalink.php story.php about
+  profile.php groups pg permalink.php story.php about profile p
 `);
 
 /** Second segments under `/groups/` that are group tools, not a group. */
@@ -29,6 +31,11 @@ const GROUP_TOOLS = words('feed discover joins create notifications your_groups 
 
 function numericId(value: string | null | undefined): string | null {
   return value !== null && value !== undefined && NUMERIC_ID.test(value) ? `id/${value}` : null;
+}
+
+/** The id at the end of a `<Name>-<id>` segment, stored as `numericId` stores it. */
+function trailingId(value: string | undefined): string | null {
+  return numericId(value === undefined ? null : NAME_THEN_ID.exec(value)?.[1]);
 }
 
 function pageName(value: string | undefined): string | null {
@@ -50,10 +57,20 @@ function account(url: URL): AccountFromUrl {
     case 'story.php':
       // A post permalink carries its author's numeric id in `id`.
       return numericId(queryParam(url, 'id')) ?? FROM_PAGE;
-    case 'people':
+    case 'profile':
+      // `/profile/<id>` is another address of `profile.php?id=<id>`.
+      return numericId(segments[1]);
+    case 'p':
+      // Pages without a username: `/p/<Name>-<id>/`.
+      return trailingId(segments[1]);
     case 'pages':
-      // Legacy `/pages/<Name>/<id>` and name-less profiles `/people/<Name>/<id>`.
-      return numericId(segments[2]) ?? null;
+      // Directory pages `/pages/category/<Category>/<Name>-<id>/`.
+      if (segments[1]?.toLowerCase() === 'category' && segments[3] !== undefined) return trailingId(segments[3]);
+      // Legacy `/pages/<Name>/<id>`.
+      return numericId(segments[2]);
+    case 'people':
+      // Name-less profiles `/people/<Name>/<id>`.
+      return numericId(segments[2]);
     case 'groups': {
       const group = segments[1]?.toLowerCase();
       if (group === undefined || GROUP_TOOLS.has(group)) return null;
@@ -85,5 +102,10 @@ export const facebook: PlatformDefinition = {
   hosts: ['facebook.com', 'messenger.com'],
   excludedHosts: ['developers.facebook.com'],
   account,
+  reservedPaths: [
+    ...RESERVED,
+    ...CONTENT_SECTIONS,
+    ...[...GROUP_TOOLS].map((tool) => `groups/${tool}`),
+  ],
   accountFormats: ['<page or username>', 'id/<numeric id>', 'groups/<id or slug>'],
 };

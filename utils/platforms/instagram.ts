@@ -35,6 +35,7 @@ export const instagram: PlatformDefinition = {
   name: 'Instagram',
   hosts: HOSTS,
   account,
+  reservedPaths: [...RESERVED, ...CONTENT_SECTIONS],
   accountFormats: ['<username>'],
   accountLabel: (username) => `@${username}`,
 };

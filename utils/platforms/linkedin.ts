@@ -13,9 +13,12 @@ const ACCOUNT_SECTIONS = words('in company school showcase groups');
 const CONTENT_SECTIONS = words('posts pulse events newsletters pub embed');
 /** Second segments that are tools, not accounts (`/company/setup/new`, `/groups/new`). */
 const NOT_ACCOUNTS = words('setup new create join');
+/** LinkedIn Lite for slow phones puts this in front of the usual paths (`/mwlite/in/<slug>`). */
+const LITE_PREFIX = 'mwlite';
 
 function account(url: URL): AccountFromUrl {
-  const segments = pathSegments(url);
+  const all = pathSegments(url);
+  const segments = all[0]?.toLowerCase() === LITE_PREFIX ? all.slice(1) : all;
   const section = segments[0]?.toLowerCase();
   const name = segments[1];
   if (section === undefined) return null;
@@ -37,6 +40,13 @@ export const linkedin: PlatformDefinition = {
   hosts: ['linkedin.com'],
   excludedHosts: ['developer.linkedin.com'],
   account,
+  reservedPaths: [
+    LITE_PREFIX,
+    'feed',
+    ...CONTENT_SECTIONS,
+    ...[...ACCOUNT_SECTIONS].flatMap((section) => [...NOT_ACCOUNTS].map((tool) => `${section}/${tool}`)),
+    'in/me',
+  ],
   accountFormats: [
     'company/<slug or id>',
     'in/<slug>',

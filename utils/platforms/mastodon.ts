@@ -53,5 +53,6 @@ export const mastodon: PlatformDefinition = {
   name: 'Mastodon',
   hosts: MASTODON_INSTANCES,
   account,
+  reservedPaths: [...APP_PREFIXES, ...ID_SECTIONS],
   accountFormats: ['@<user>@<instance>'],
 };

@@ -3,7 +3,10 @@ import type { AccountFromUrl, PlatformDefinition } from './types';
 
 const SUBREDDIT = /^[a-z0-9_]{2,21}$/;
 const USERNAME = /^[a-z0-9_-]{3,20}$/;
-const APP_HOSTS = words('www old new np m i sh amp');
+// The old and new designs, mobile hosts and the np./nm. link variants all serve the same paths.
+const APP_HOSTS = words('www old new np nm m i sh amp');
+// Language hosts (`de.reddit.com`) are the same site with another interface language.
+const LANGUAGE_HOST = /^[a-z]{2}$/;
 /** `r/all`, `r/popular` and friends are feeds across communities, not a community. */
 const FEEDS = words('all popular friends mod random randnsfw home');
 
@@ -18,7 +21,8 @@ function account(url: URL): AccountFromUrl {
   // redd.it/<id> is a short link to a post; i.redd.it and v.redd.it serve media.
   if (subdomainUnder(url, ['redd.it']) === '') return first === undefined ? null : FROM_PAGE;
   const subdomain = subdomainUnder(url, ['reddit.com']);
-  if (subdomain === null || (subdomain !== '' && !APP_HOSTS.has(subdomain))) return null;
+  if (subdomain === null) return null;
+  if (subdomain !== '' && !APP_HOSTS.has(subdomain) && !LANGUAGE_HOST.test(subdomain)) return null;
   switch (first) {
     case 'r':
       return subreddit(second);
@@ -43,5 +47,6 @@ export const reddit: PlatformDefinition = {
   hosts: ['reddit.com', 'redd.it'],
   excludedHosts: ['developers.reddit.com'],
   account,
+  reservedPaths: [...[...FEEDS].map((feed) => `r/${feed}`), 'u/me'],
   accountFormats: ['r/<subreddit>', 'u/<username>'],
 };

@@ -22,6 +22,7 @@ export const snapchat: PlatformDefinition = {
   name: 'Snapchat',
   hosts: HOSTS,
   account,
+  reservedPaths: [...CONTENT_SECTIONS],
   accountFormats: ['<username>'],
   accountLabel: (name) => `@${name}`,
 };

@@ -54,6 +54,7 @@ export const telegram: PlatformDefinition = {
   // The Bot API and MTProto documentation.
   excludedHosts: ['core.telegram.org'],
   account,
+  reservedPaths: [...RESERVED],
   accountFormats: ['<username>'],
   accountLabel: (name) => `@${name}`,
 };

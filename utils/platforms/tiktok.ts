@@ -28,5 +28,6 @@ export const tiktok: PlatformDefinition = {
   hosts: ['tiktok.com'],
   excludedHosts: ['developers.tiktok.com'],
   account,
+  reservedPaths: [...CONTENT_SECTIONS],
   accountFormats: ['@<username>'],
 };

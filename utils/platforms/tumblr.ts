@@ -22,6 +22,9 @@ function account(url: URL): AccountFromUrl {
   if (first === undefined) return null;
   // Dashboard tools that name the blog they work on.
   switch (first) {
+    case 'dashboard':
+      // The dashboard's view of one blog: `/dashboard/blog/<blog>` and `/dashboard/blog/<blog>/<post id>`.
+      return second === 'blog' ? handle(third, BLOG) : null;
     case 'blog':
       // `/blog/<blog>/drafts`, and the older `/blog/view/<blog>`.
       return handle(second === 'view' ? third : second, BLOG);
@@ -42,5 +45,6 @@ export const tumblr: PlatformDefinition = {
   name: 'Tumblr',
   hosts: ['tumblr.com'],
   account,
+  reservedPaths: [...RESERVED],
   accountFormats: ['<blog>'],
 };

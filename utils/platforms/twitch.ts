@@ -2,7 +2,11 @@ import { FROM_PAGE, handle, lowerSegments, queryParam, subdomainUnder, words } f
 import type { AccountFromUrl, PlatformDefinition } from './types';
 
 const CHANNEL = /^[a-z0-9_]{1,25}$/;
-const APP_HOSTS = new Set(['', 'www', 'm']);
+// m. and go. (once the beta of today's site) serve the same paths as www.
+const APP_HOSTS = new Set(['', 'www', 'm', 'go']);
+// Language hosts (`zh-tw.twitch.tv`) are the main site in another language. Only the
+// language-region form is taken: two-letter hosts include id. (login), which is no channel page.
+const LANGUAGE_HOST = /^[a-z]{2}-[a-z]{2}$/;
 
 /** Root paths that are Twitch features, never a channel. */
 const RESERVED = words(`
@@ -47,7 +51,7 @@ function account(url: URL): AccountFromUrl {
     case 'player':
       return channel(queryParam(url, 'channel') ?? undefined) ?? (queryParam(url, 'video') ? FROM_PAGE : null);
   }
-  return APP_HOSTS.has(subdomain) ? mainSite(url) : null;
+  return APP_HOSTS.has(subdomain) || LANGUAGE_HOST.test(subdomain) ? mainSite(url) : null;
 }
 
 export const twitch: PlatformDefinition = {
@@ -56,5 +60,6 @@ export const twitch: PlatformDefinition = {
   hosts: ['twitch.tv'],
   excludedHosts: ['dev.twitch.tv'],
   account,
+  reservedPaths: [...RESERVED],
   accountFormats: ['<channel>'],
 };

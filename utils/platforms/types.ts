@@ -28,6 +28,12 @@ export interface PlatformDefinition {
   excludedHosts?: readonly string[];
   /** Reads the account from an already host-matched URL. Must never throw. */
   account(url: URL): AccountFromUrl;
+  /**
+   * Paths the platform keeps for its own pages, written like a stored account (`home`,
+   * `r/popular`, `company/setup`): they look like an account but never are one. Taken from the
+   * sets the parser reads, so that a property test can check each of them.
+   */
+  reservedPaths?: readonly string[];
   /** One line per account shape, for the README table, e.g. `company/<slug>`. */
   accountFormats: readonly string[];
   /**

@@ -19,8 +19,10 @@ function account(url: URL): AccountFromUrl {
   const [first, second, third] = lowerSegments(url);
   // `/i/web/status/<id>` and `/i/status/<id>`: a post whose author only the page shows.
   if (first === 'i') return second === 'status' || third === 'status' ? FROM_PAGE : null;
-  // `/<handle>`, `/<handle>/status/<id>`, `/<handle>/media` ... all name the handle.
-  return handle(first, HANDLE, RESERVED);
+  // `/<handle>`, `/<handle>/status/<id>`, `/<handle>/media` ... all name the handle. X also
+  // opens `/@<handle>` as the profile, so the `@` is dropped: both forms are one channel.
+  const name = first?.startsWith('@') ? first.slice(1) : first;
+  return handle(name, HANDLE, RESERVED);
 }
 
 export const x: PlatformDefinition = {
@@ -29,6 +31,7 @@ export const x: PlatformDefinition = {
   hosts: HOSTS,
   excludedHosts: ['developer.x.com', 'developer.twitter.com'],
   account,
+  reservedPaths: [...RESERVED],
   accountFormats: ['<handle>'],
   accountLabel: (name) => `@${name}`,
 };

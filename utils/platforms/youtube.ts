@@ -80,5 +80,6 @@ export const youtube: PlatformDefinition = {
   // while the manager works elsewhere, and are not work on a channel.
   excludedHosts: ['music.youtube.com', 'tv.youtube.com'],
   account,
+  reservedPaths: [...FEATURES, ...CONTENT_SECTIONS],
   accountFormats: ['@<handle>', 'channel/<channel id>', 'c/<custom name>', 'user/<username>'],
 };
