@@ -7,6 +7,7 @@ import type { TotalsByDate } from './tracking/totals';
 import { NAVIGATION_KINDS } from './tracking/presence';
 import { MAX_IMPORT_BYTES, type ImportError } from './backup';
 import { QUARANTINE_PREFIX } from './storage';
+import { CLUE_SOURCES, MAX_CLUES, MAX_CLUE_URL_LENGTH } from './page-account/clue';
 
 /**
  * The typed protocol between content scripts, views and the background: one schema per message
@@ -32,8 +33,14 @@ const PageReport = v.object({
   gone: v.optional(v.boolean()),
   /** `document.hasFocus()`: only a focused window's active tab can have it. */
   focused: v.optional(v.boolean()),
-  /** What the page could read about the account when the URL cannot name it. */
-  pageAccount: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
+  /**
+   * Addresses the page's public markup gives for its account (utils/page-account), most trusted
+   * first. Unchecked here: the background believes one only when the platform's parser does.
+   */
+  clues: v.optional(v.pipe(
+    v.array(v.object({ url: v.pipe(v.string(), v.maxLength(MAX_CLUE_URL_LENGTH)), source: v.picklist(CLUE_SOURCES) })),
+    v.maxLength(MAX_CLUES),
+  )),
 });
 
 /** The channel the side panel shows, as it came in the panel's view. */

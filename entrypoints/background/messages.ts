@@ -83,7 +83,7 @@ async function pageReport(
   if (tabId === undefined || windowId === undefined) return null;
   // A private window the user did not allow: nothing is counted or kept, and the panel stays away.
   if (sender.tab?.incognito && !settings.current.tracking.countPrivateWindows) return panelView(parts, tabId, null);
-  const channel = parts.channelOf(message.url);
+  const channel = parts.channelOf(message.url, sender.tab?.incognito, message.clues);
   const report = {
     type: 'page', tabId, windowId, channel, visible: message.visible,
     lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying, document: message.document,

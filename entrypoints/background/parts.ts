@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { detectChannel, type Channel } from '@/utils/channels';
 import { recordedChannel } from '@/utils/focus';
+import { PageNames } from '@/utils/page-account/page-names';
+import { accountFromPage, type ClueInput } from '@/utils/page-account/validate';
 import { panelHostName as hostNameFrom } from '@/utils/panel-host-name';
 import { SOURCE_ID_KEY, decodeSourceId } from '@/utils/storage';
 import { DataCommands } from './data-commands';
@@ -16,8 +18,13 @@ export interface BackgroundParts {
   data: DataCommands;
   /** The panel's host element name in this profile, made once from the profile's source id. */
   panelHostName(): Promise<string>;
-  /** The channel a URL counts for under the current settings (null: none; always none in a private window the user did not allow). */
-  channelOf(url: string, incognito?: boolean): Channel | null;
+  /**
+   * The channel a URL counts for under the current settings (null: none; always none in a
+   * private window the user did not allow). With the page's clues (utils/page-account), the
+   * account the page names where the URL cannot, or the name it gives an id; without them,
+   * what pages at this URL named before.
+   */
+  channelOf(url: string, incognito?: boolean, clues?: readonly ClueInput[]): Channel | null;
 }
 
 export function createBackgroundParts(): BackgroundParts {
@@ -29,10 +36,15 @@ export function createBackgroundParts(): BackgroundParts {
     async (tabId) => (await browser.tabs.sendMessage(tabId, { type: 'report-now' })) === true,
     door,
   );
-  const channelOf = (url: string, incognito = false) => {
+  const pageNames = new PageNames();
+  const channelOf = (url: string, incognito = false, clues?: readonly ClueInput[]) => {
     if (incognito && !settings.current.tracking.countPrivateWindows) return null;
-    const channel = detectChannel(url, settings.current.customHosts);
-    return channel ? recordedChannel(channel, settings.current) : null;
+    const fromUrl = detectChannel(url, settings.current.customHosts);
+    if (!fromUrl) return null;
+    const decision = clues ? accountFromPage(url, clues, settings.current.customHosts) : null;
+    // Private windows teach nothing that outlives them.
+    if (decision && !incognito) pageNames.remember(url, fromUrl, decision);
+    return recordedChannel(decision?.channel ?? pageNames.channelFor(url, fromUrl), settings.current);
   };
   const data = new DataCommands(door, tracker);
   let hostName: Promise<string> | null = null;

@@ -1,11 +1,15 @@
 import type { PageScope } from './script-context';
 import type { PageReportMessage } from '@/utils/messages';
 import { PRESENCE_INPUT_EVENTS, isPresenceInput, navigationKind, type PageDocument } from '@/utils/tracking/presence';
+import { readPageAccountClues } from '@/utils/page-account/read';
+import type { PageAccountClue } from '@/utils/page-account/clue';
 
 /** While the user is present, the page reports at most this often; the background's heartbeat window is 15 s. */
 export const REPORT_INTERVAL_MS = 5_000;
 /** While the user is present, a page's own navigation is seen within this time. */
 const URL_CHECK_MS = 1_000;
+/** After the URL changes, a single-page app writes the new page's markup late: read it again then. */
+const CLUE_REREADS_MS = [600, 1_500, 4_000];
 
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'volumechange', 'emptied'] as const;
 
@@ -46,6 +50,10 @@ export function watchPageSignals(
   let lastUrl = location.href;
   let timer: number | undefined;
   let mediaPlaying = false;
+  /** What the markup says about the account, read for `cluesUrl`. */
+  let clues: PageAccountClue[] = [];
+  let cluesUrl: string | null = null;
+  let cluesKey = '';
 
   /** After pagehide the page is gone: Firefox still fires visibilitychange, whose report would revive it. */
   let left = false;
@@ -57,6 +65,7 @@ export function watchPageSignals(
     }
     lastSentAt = Date.now();
     lastUrl = location.href;
+    if (cluesUrl !== lastUrl) readClues(true);
     const sent = send({
       type: 'page-report',
       url: location.href,
@@ -65,10 +74,30 @@ export function watchPageSignals(
       mediaPlaying,
       focused: document.hasFocus(),
       document: page,
+      ...(clues.length > 0 ? { clues } : {}),
     });
     scheduleHeartbeat();
     return sent;
   };
+
+  // The account where the URL cannot name it (a video's channel, a post's author), read from the
+  // page's public markup: on every new URL, and again a few times after, as SPAs write it late.
+  // A changed answer is news; the same one is not sent again.
+  function readClues(newUrl: boolean): boolean {
+    const url = location.href;
+    const read = readPageAccountClues(document, url);
+    const key = JSON.stringify(read);
+    const changed = key !== cluesKey;
+    clues = read;
+    cluesKey = key;
+    if (newUrl) {
+      cluesUrl = url;
+      for (const delay of CLUE_REREADS_MS) {
+        ctx.setTimeout(() => { if (cluesUrl === url && location.href === url && readClues(false)) report(); }, delay);
+      }
+    }
+    return changed;
+  }
 
   // Keeps reporting while there is something to report: input within the threshold, or media.
   // While the user is away nothing runs here: no timer, no URL check.

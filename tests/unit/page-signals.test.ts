@@ -142,3 +142,44 @@ describe('page signals: the page’s life in the tab', () => {
     }
   });
 });
+
+describe('page signals: the account the page names', () => {
+  const video = (id: string, author: string) => `<div itemscope itemtype="http://schema.org/VideoObject">
+    <link itemprop="url" href="https://www.youtube.com/watch?v=${id}">
+    <span itemprop="author" itemscope itemtype="http://schema.org/Person"><link itemprop="url" href="https://www.youtube.com/${author}"></span>
+  </div>`;
+
+  beforeEach(() => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://www.youtube.com/watch?v=one');
+    document.body.innerHTML = video('one', '@first');
+  });
+  afterEach(() => { document.body.innerHTML = ''; });
+
+  it('sends the markup’s clues with the first report', () => {
+    start();
+    expect(last().clues).toEqual([{ url: 'https://www.youtube.com/@first', source: 'microdata-author' }]);
+  });
+
+  it('after an SPA navigation, reads again as the app writes the new markup late, and reports the change once', () => {
+    start();
+    history.pushState(null, '', '/watch?v=two');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    // The old video's markup is still there: it names another video, so it is no clue for this one.
+    expect(last().url).toBe('https://www.youtube.com/watch?v=two');
+    expect(last().clues).toBeUndefined();
+    const before = reports.length;
+    document.body.innerHTML = video('two', '@second');
+    vi.advanceTimersByTime(600);
+    expect(reports).toHaveLength(before + 1);
+    expect(last().clues).toEqual([{ url: 'https://www.youtube.com/@second', source: 'microdata-author' }]);
+    // Later re-reads find the same and send nothing more.
+    vi.advanceTimersByTime(4_000);
+    expect(reports).toHaveLength(before + 1);
+  });
+
+  it('sends no clues from a page that names nothing', () => {
+    document.body.innerHTML = '<p>Just a feed</p>';
+    start();
+    expect(last().clues).toBeUndefined();
+  });
+});

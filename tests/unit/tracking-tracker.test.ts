@@ -713,3 +713,56 @@ describe('presence: a page load is presence only when the user caused it', () =>
     expect(state.lastEvidenceAt).toBe(t(0));
   });
 });
+
+describe('the account a page names on its first report', () => {
+  const YT_ONLY: Channel = { platform: 'youtube', account: null };
+  const CREATOR: Channel = { platform: 'youtube', account: '@creator' };
+  const BY_ID: Channel = { platform: 'linkedin', account: 'company/12345' };
+  const BY_NAME: Channel = { platform: 'linkedin', account: 'company/acme-gmbh' };
+  const doc = (id: string, shownAtSeconds: number): PageDocument => ({ id: `page-${id}-000000`, shownAt: t(shownAtSeconds), navigation: 'navigate' });
+  const report = (seconds: number, channel: Channel, document: PageDocument): TrackerEvent =>
+    ({ ...page(seconds, 1, channel, { input: seconds }), document } as TrackerEvent);
+  const loading = (seconds: number, channel: Channel): TrackerEvent => ({ type: 'tab-updated', at: t(seconds), tabId: 1, windowId: 1, channel, newPage: true });
+  const start = [focus(0, 1), activate(0, 1)];
+
+  it('the moments between the load and the page’s report count for the channel that published the video, not for the platform alone', () => {
+    const { pieces } = runAll([
+      ...start, report(0, YT_ONLY, doc('feed', 0)), input(5, 1, YT_ONLY),
+      loading(10, YT_ONLY), report(10.8, CREATOR, doc('watch', 10.7)), input(20, 1, CREATOR),
+    ]);
+    expect(msByChannel(pieces)).toEqual({ youtube: 10 * S, 'youtube:@creator': 10 * S });
+  });
+
+  it('an admin view under a numeric id counts from its load for the name its canonical gives: one channel', () => {
+    const { pieces } = runAll([
+      ...start, report(0, BY_NAME, doc('public', 0)), input(5, 1, BY_NAME),
+      loading(10, BY_ID), report(11, BY_NAME, doc('admin', 10.9)), input(20, 1, BY_NAME),
+    ]);
+    expect(msByChannel(pieces)).toEqual({ 'linkedin:company/acme-gmbh': 20 * S });
+  });
+
+  it('a later report of the same page that says another account (an SPA move) leaves the time before it alone', () => {
+    const watch = doc('watch', 0);
+    const { pieces } = runAll([
+      ...start, report(0, CREATOR, watch), report(10, { platform: 'youtube', account: '@other' }, watch), input(20, 1, { platform: 'youtube', account: '@other' }),
+    ]);
+    expect(msByChannel(pieces)).toEqual({ 'youtube:@creator': 10 * S, 'youtube:@other': 10 * S });
+  });
+
+  it('time already written stays where it went', () => {
+    const first = run([...start, report(0, BY_NAME, doc('public', 0)), loading(10, BY_ID), input(12, 1, BY_ID)]);
+    const settled = settle(first.state);
+    const after = run([report(14, BY_NAME, doc('admin', 13.9)), input(20, 1, BY_NAME)], options, settled.state);
+    const rest = settle(after.state);
+    expect(msByChannel([...first.pieces, ...settled.pieces, ...after.pieces, ...rest.pieces]))
+      .toEqual({ 'linkedin:company/acme-gmbh': 10 * S + 8 * S, 'linkedin:company/12345': 2 * S });
+  });
+
+  it('keeps the new field through storage, and reads states stored without it', () => {
+    const { state } = run([...start, loading(1, BY_ID)]);
+    expect(parseTrackerState(JSON.parse(JSON.stringify(state)))?.tabs['1']?.channelSince).toBe(t(1));
+    const old = JSON.parse(JSON.stringify(state)) as { tabs: Record<string, { channelSince?: number }> };
+    delete old.tabs['1']!.channelSince;
+    expect(parseTrackerState(old)?.tabs['1']?.channelSince).toBeUndefined();
+  });
+});

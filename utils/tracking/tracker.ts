@@ -108,6 +108,8 @@ export interface TabFacts {
   document: { id: string; shownAt: number } | null;
   /** The page is gone: only a report of the next one makes the tab visible again. */
   gone: boolean;
+  /** Since when the tab has had this channel (absent in states stored before it was kept). */
+  channelSince?: number;
 }
 
 /**
@@ -194,7 +196,7 @@ export function step(
 
   switch (event.type) {
     case 'page':
-      shownByUserAt = recordPage(s, event, countedBefore, evidence, rules.idleThresholdMs);
+      shownByUserAt = recordPage(s, event, countedBefore, evidence, rules);
       break;
     case 'tab-activated': {
       const windowKey = String(event.windowId);
@@ -212,6 +214,7 @@ export function step(
       moveTab(s, event.tabId, event.windowId);
       const facts = s.tabs[key];
       if (facts) {
+        if (event.newPage || !sameChannel(facts.channel, event.channel)) facts.channelSince = at;
         facts.channel = event.channel;
         // A page we may not see: none of ours shows there now, and nothing of the old one counts.
         if (event.newPage && event.channel === null) {
@@ -223,7 +226,7 @@ export function step(
         s.tabs[key] = {
           windowId: event.windowId, channel: event.channel,
           visible: s.activeTabByWindow[String(event.windowId)] === event.tabId,
-          lastInputAt: null, mediaPlaying: false, reportedAt: at, document: null, gone: false,
+          lastInputAt: null, mediaPlaying: false, reportedAt: at, document: null, gone: false, channelSince: at,
         };
       }
       break;
@@ -340,8 +343,9 @@ function rulesFrom(options: TrackerOptions): Rules {
  * that page is the one counted; null otherwise.
  */
 function recordPage(
-  s: TrackerState, event: PageEvent, countedBefore: CountingTarget | null, evidence: number[], threshold: number,
+  s: TrackerState, event: PageEvent, countedBefore: CountingTarget | null, evidence: number[], rules: Rules,
 ): number | null {
+  const threshold = rules.idleThresholdMs;
   const key = String(event.tabId);
   const previous = s.tabs[key];
   const page = event.document;
@@ -376,10 +380,18 @@ function recordPage(
   const shown = page !== undefined && (previous?.document?.id !== page.id || previous.document.shownAt !== page.shownAt);
   const byUser = shown && page.shownAt >= event.at - threshold
     && loadIsPresence(page, { ourPage: Boolean(previous?.document), lastInputAt: previous?.lastInputAt ?? null });
+  // The first report of a page can name its account where the load's URL could not (a video's
+  // channel, the name behind an id): the moments since the load are that account's too.
+  if (shown && previous?.channelSince !== undefined && previous.channel && event.channel
+    && previous.channel.platform === event.channel.platform && !sameChannel(previous.channel, event.channel)) {
+    renameOpenTime(s, event.tabId, previous.channel, event.channel, previous.channelSince, rules.classify);
+  }
   moveTab(s, event.tabId, event.windowId);
+  const channelSince = previous && sameChannel(previous.channel, event.channel) ? previous.channelSince ?? event.at : event.at;
   s.tabs[key] = {
     windowId: event.windowId,
     channel: event.channel,
+    channelSince,
     visible: event.visible,
     lastInputAt: input,
     mediaPlaying: event.mediaPlaying,
@@ -392,6 +404,26 @@ function recordPage(
   // Hiding the counted tab is the user's doing (a switch, a minimised window).
   if (!event.visible && countedBefore?.tabId === event.tabId) evidence.push(event.at);
   return byUser && page ? Math.min(page.shownAt, event.at) : null;
+}
+
+function sameChannel(a: Channel | null, b: Channel | null): boolean {
+  return a === null || b === null ? a === b : channelKey(a) === channelKey(b);
+}
+
+/**
+ * The tab's open (not yet emitted) time on `from` since `since` counts for `to` instead, each
+ * run under `to`'s own classification. Time already emitted stays where it went.
+ */
+function renameOpenTime(s: TrackerState, tabId: number, from: Channel, to: Channel, since: number, classify: Classify): void {
+  const start = Math.max(since, s.settledTo ?? since);
+  const onOld = (run: TimelineRun) => run.target?.tabId === tabId && sameChannel(run.target.channel, from);
+  const cut = s.runs.findIndex((run, index) => run.from < start && start < runEnd(s.runs, index));
+  if (cut >= 0 && onOld(s.runs[cut]!)) s.runs.splice(cut + 1, 0, { from: start, target: s.runs[cut]!.target });
+  for (const run of s.runs) {
+    if (run.from >= start && onOld(run)) run.target = targetFor(tabId, to, classify(to, run.from)).target;
+  }
+  // Neighbours differ: runs that now say the same become one.
+  s.runs = s.runs.filter((run, index) => index === 0 || !sameTarget(s.runs[index - 1]!.target, run.target));
 }
 
 /** A tab seen in another window than before stops being the old window's active tab. */
@@ -660,6 +692,7 @@ export const TrackerStateSchema = v.pipe(
       // Absent in states stored before pages were told apart: no page known, none gone.
       document: v.optional(v.nullable(v.object({ id: v.string(), shownAt: Ms })), null),
       gone: v.optional(v.boolean(), false),
+      channelSince: v.optional(Ms),
     })),
     activeTabByWindow: v.record(v.string(), v.number()),
     focusedWindowId: v.nullable(v.number()),
