@@ -1,0 +1,105 @@
+// The account a page names in its markup, in the production builds (Chromium and Firefox ESR):
+// a video page names the channel that published it, also after an SPA move to the next video;
+// an admin view reached under a numeric id counts for the company's name, one channel with its
+// public page.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
+import { activateWindow, keepPresent, windowsNamed } from './desktop';
+import { readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
+import { openObserver, storedTotals, type BrowserUnderTest } from './scripted-session';
+
+type Read = (page: Page) => Promise<PanelDom | null>;
+
+const panelSaying = (page: Page, read: Read, text: string, timeoutMs: number) => {
+  let last = '';
+  return waitFor(async () => {
+    const panel = await read(page);
+    last = panel?.text ?? 'no panel';
+    return panel?.text.includes(text) ? panel : null;
+  }, timeoutMs, `the panel to say "${text}"`).catch((error) => { throw new Error(`${String(error)}; it said: ${last}`); });
+};
+
+async function videoNamesItsChannel(session: BrowserUnderTest, read: Read): Promise<void> {
+  const page = await session.browser.newPage();
+  await page.goto('http://www.youtube.com/watch?v=one');
+  await page.bringToFront();
+  const first = await panelSaying(page, read, '@acmebrand', 5_000);
+  expect(first.text).toContain('YouTube');
+  // The next video, as the app moves to it: the address first, its markup a moment later.
+  await page.click('#next');
+  const next = await panelSaying(page, read, '@otherchannel', 2_000);
+  expect(next.text).not.toContain('@acmebrand');
+  await page.close();
+}
+
+/** Every counted second written, then the stored totals of LinkedIn's channels. */
+async function linkedInTotals(observer: Page): Promise<Record<string, number>> {
+  await observer.evaluate(() => {
+    const scope = globalThis as unknown as { browser?: { runtime: { sendMessage(m: object): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+    return (scope.browser ?? scope.chrome).runtime.sendMessage({ type: 'write-now' });
+  });
+  return Object.fromEntries(Object.entries(await storedTotals(observer)).filter(([key]) => key.startsWith('linkedin')));
+}
+
+async function adminViewIsTheCompany(session: BrowserUnderTest, read: Read): Promise<void> {
+  const observer = await openObserver(session);
+  const page = await session.browser.newPage();
+  await page.goto('http://www.linkedin.com/company/12345/admin/');
+  const [window] = await waitFor(async () => {
+    await page.bringToFront();
+    const ids = await windowsNamed('Acme GmbH: Admin view');
+    return ids.length > 0 && ids;
+  }, 10_000, 'the window');
+  await activateWindow(window!);
+  const presence = keepPresent();
+  try {
+    // A new install's welcome tab can come in front late: the user goes back to the page.
+    await waitFor(async () => {
+      const panel = await read(page);
+      if (panel?.text.includes('company/acme-gmbh') && panel.text.includes('Counting')) return true;
+      await page.bringToFront();
+      await activateWindow(window!);
+      return false;
+    }, 10_000, 'the admin view counting for company/acme-gmbh');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await page.goto('http://www.linkedin.com/company/acme-gmbh/');
+    await panelSaying(page, read, 'company/acme-gmbh', 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+  } finally {
+    await presence.stop();
+  }
+  const totals = await linkedInTotals(observer);
+  expect(Object.keys(totals)).toEqual(['linkedin:company/acme-gmbh']);
+  expect(totals['linkedin:company/acme-gmbh']).toBeGreaterThanOrEqual(6_000);
+  await page.close();
+  await observer.close();
+}
+
+describe('Chromium: the account a page names', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => { session = await launchChromium(); });
+  afterAll(async () => { await session?.close(); });
+
+  it('a video page names its channel, and the next video in the same app its own', async () => {
+    await videoNamesItsChannel(session, (p) => readChromiumPanel(p));
+  });
+
+  it('an admin view under a numeric id and the company page count as one channel', async () => {
+    await adminViewIsTheCompany(session, (p) => readChromiumPanel(p));
+  });
+});
+
+describe('Firefox ESR: the account a page names', () => {
+  let firefox: FirefoxSession;
+  beforeAll(async () => { firefox = await launchFirefox(); });
+  afterAll(async () => { await firefox?.close(); });
+
+  it('a video page names its channel, and the next video in the same app its own', async () => {
+    await videoNamesItsChannel(firefox, readFirefoxPanel);
+  });
+
+  it('an admin view under a numeric id and the company page count as one channel', async () => {
+    await adminViewIsTheCompany(firefox, readFirefoxPanel);
+  });
+});
