@@ -42,8 +42,10 @@ export default defineConfig({
     // storage: settings and history; idle: stop counting when the user is away or the screen locks;
     // alarms: the batched write and the daily clean-up survive a sleeping service worker;
     // scripting: the panel on the user's own channels (custom hosts), registered at runtime.
+    // activeTab: when the user opens the popup, it may ask the page in front whether it is a
+    // Mastodon instance (no install warning; nothing is read without that click).
     // unlimitedStorage: Chrome's storage.local holds 10 MB without it; no install warning in either browser.
-    permissions: ['storage', 'unlimitedStorage', 'idle', 'alarms', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'idle', 'alarms', 'scripting', 'activeTab'],
     // Generated from the platform catalog, like the content script's matches.
     host_permissions: contentScriptMatches(),
     // A custom channel's host is asked for when the user adds it, one host at a time; WXT drops

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
 import { HiddenPanels } from '@/components/HiddenPanels';
+import { MastodonOffer } from '@/components/MastodonOffer';
 import { send } from '@/components/send';
 import { writeUnwrittenTime } from '@/components/write-unwritten';
 import type { Settings } from '@/utils/settings';
@@ -99,6 +100,7 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
       onOpenSetup={() => void browser.runtime.openOptionsPage()}
     />
     <HiddenPanels settings={loaded.settings} />
+    {variant === 'popup' && <MastodonOffer settings={loaded.settings} />}
     </>
   );
 }

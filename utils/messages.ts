@@ -72,6 +72,8 @@ const PanelMessages = [
   v.object({ type: v.literal('panel-open'), page: v.picklist(['dashboard', 'options'] as const) }),
   /** The popup's way back after "hide on this platform": one placement key, or every hidden one. */
   v.object({ type: v.literal('panel-unhide'), key: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(300))) }),
+  /** The popup's offer: track the site in front (a Mastodon instance) as a channel; its access is granted already. */
+  v.object({ type: v.literal('custom-host-add'), host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)), platform: v.picklist(['mastodon', 'custom']) }),
 ] as const;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -119,7 +121,7 @@ export const SENDER_ROLES: Readonly<Record<MessageType, 'page' | 'view'>> = {
   status: 'view', live: 'view', 'write-now': 'view', 'settings-save': 'view', 'tracking-pause': 'view',
   'tracking-resume': 'view', 'specialization-activate': 'view', 'data-import': 'view', 'data-restore': 'view',
   'data-delete': 'view', 'data-delete-all': 'view', 'source-id': 'view', 'kept-aside-discard': 'view', 'retention-run': 'view',
-  'panel-unhide': 'view',
+  'panel-unhide': 'view', 'custom-host-add': 'view',
   'page-report': 'page', 'panel-placement': 'page', 'panel-add-to-focus': 'page', 'panel-snooze': 'page', 'panel-open': 'page',
 };
 
@@ -147,6 +149,7 @@ export interface Replies {
   'panel-snooze': { ok: boolean };
   'panel-open': { ok: boolean };
   'panel-unhide': { ok: boolean };
+  'custom-host-add': CommandReply;
 }
 export type PageReportMessage = v.InferOutput<typeof PageReport>;
 export type PanelActionMessage = Extract<Message, { type: `panel-${string}` }>;

@@ -13,6 +13,7 @@ import { pauseTracking, resumeTracking, setActiveSpecialization } from '@/utils/
 import { decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { mergeDayTotals } from '@/utils/tracking/totals';
 import { updateBadge } from './badge';
+import { addGrantedHost } from './add-granted-host';
 import { notifyIfDue } from './notifications';
 import { panelAction } from './panel-actions';
 import type { BackgroundParts } from './parts';
@@ -69,6 +70,8 @@ async function answer(parts: BackgroundParts, message: Message, sender: MessageS
       return data.retention(settings.current, message.confirmed);
     case 'page-report':
       return pageReport(parts, message, sender);
+    case 'custom-host-add':
+      return addGrantedHost(settings, message.host, message.platform);
     case 'panel-placement': case 'panel-add-to-focus': case 'panel-snooze': case 'panel-open': case 'panel-unhide':
       return panelAction(message, sender, (edit) => settings.edit(edit));
   }

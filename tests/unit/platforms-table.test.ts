@@ -45,3 +45,11 @@ describe('README', () => {
     expect(written, 'README platforms section is stale: run with UPDATE_README=1').toBe(expected);
   });
 });
+
+describe('accounts read from the page', () => {
+  it('the README names them for exactly the platforms whose pages are read', async () => {
+    const { PAGE_SITES } = await import('@/utils/page-account/sites');
+    const read = new Set(PAGE_SITES.map((site) => site.platform));
+    expect(new Set(PLATFORM_LIST.filter((platform) => platform.pageAccount).map((platform) => platform.id))).toEqual(read);
+  });
+});

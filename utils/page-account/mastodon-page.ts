@@ -13,29 +13,26 @@
  * page may happen to carry (an `id="mastodon"` share button) is not enough.
  */
 
-interface MastodonSignal {
-  own: boolean;
-  present(doc: Document): boolean;
-}
-
-function manifestAtRoot(doc: Document): boolean {
-  const href = doc.querySelector('link[rel~="manifest" i][href]')?.getAttribute('href')?.trim() ?? '';
-  // `/manifest` on the page's own host: written root-relative, with no query or extension.
-  return href === '/manifest';
-}
-
-const SIGNALS: readonly MastodonSignal[] = [
-  { own: true, present: (doc) => doc.querySelector('div#mastodon[data-props]') !== null },
-  { own: true, present: (doc) => doc.querySelector('script#initial-state[type="application/json"]') !== null },
-  { own: false, present: manifestAtRoot },
-  { own: false, present: (doc) => doc.querySelector('link[rel~="alternate" i][type="application/activity+json"][href]') !== null },
-];
-
-export function isMastodonPage(doc: Document): boolean {
+/**
+ * Self-contained (no outer names), so that the popup can run this very function in a tab through
+ * `scripting.executeScript({ func })`, where only its own text travels.
+ */
+export function isMastodonPage(doc: Document = document): boolean {
+  const manifestAtRoot = () => {
+    const href = doc.querySelector('link[rel~="manifest" i][href]')?.getAttribute('href')?.trim() ?? '';
+    // `/manifest` on the page's own host: written root-relative, with no query or extension.
+    return href === '/manifest';
+  };
+  const signals: { own: boolean; present: () => boolean }[] = [
+    { own: true, present: () => doc.querySelector('div#mastodon[data-props]') !== null },
+    { own: true, present: () => doc.querySelector('script#initial-state[type="application/json"]') !== null },
+    { own: false, present: manifestAtRoot },
+    { own: false, present: () => doc.querySelector('link[rel~="alternate" i][type="application/activity+json"][href]') !== null },
+  ];
   let own = 0;
   let all = 0;
-  for (const signal of SIGNALS) {
-    if (!signal.present(doc)) continue;
+  for (const signal of signals) {
+    if (!signal.present()) continue;
     all += 1;
     if (signal.own) own += 1;
   }

@@ -108,4 +108,5 @@ export const facebook: PlatformDefinition = {
     ...[...GROUP_TOOLS].map((tool) => `groups/${tool}`),
   ],
   accountFormats: ['<page or username>', 'id/<numeric id>', 'groups/<id or slug>'],
+  pageAccount: "videos, photos, reels, posts: the page or person; `id/<numeric id>` counts for the page's name",
 };

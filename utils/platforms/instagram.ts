@@ -37,5 +37,6 @@ export const instagram: PlatformDefinition = {
   account,
   reservedPaths: [...RESERVED, ...CONTENT_SECTIONS],
   accountFormats: ['<username>'],
+  pageAccount: 'posts, reels and highlights: their author',
   accountLabel: (username) => `@${username}`,
 };

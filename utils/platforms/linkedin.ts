@@ -54,4 +54,5 @@ export const linkedin: PlatformDefinition = {
     'showcase/<slug>',
     'groups/<id>',
   ],
+  pageAccount: "posts and articles: their author; `company/<id>` (admin views) counts for the company's `company/<slug>`",
 };

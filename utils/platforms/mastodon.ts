@@ -55,4 +55,5 @@ export const mastodon: PlatformDefinition = {
   account,
   reservedPaths: [...APP_PREFIXES, ...ID_SECTIONS],
   accountFormats: ['@<user>@<instance>'],
+  pageAccount: 'posts under an id: their author, on server-rendered pages',
 };

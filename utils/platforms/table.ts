@@ -12,14 +12,17 @@ function code(values: readonly string[]): string {
 export function platformsTable(): string {
   const rows = PLATFORM_LIST.map((platform) => {
     const excluded = platform.excludedHosts?.length ? ` (not ${code(platform.excludedHosts)})` : '';
-    return `| \`${platform.id}\` | ${platform.name} | ${code(platform.hosts)}${excluded} | ${code(platform.accountFormats)} |`;
+    return `| \`${platform.id}\` | ${platform.name} | ${code(platform.hosts)}${excluded} | ${code(platform.accountFormats)} | ${platform.pageAccount ?? '—'} |`;
   });
   return [
     'Generated from `utils/platforms/` by `UPDATE_README=1 npx vitest run tests/unit/platforms-table.test.ts`.',
     'Every host includes its subdomains. Mastodon instances and other sites can be added as user hosts.',
+    '"Read from the page": where the address cannot name the account, the page\'s public markup',
+    '(schema.org microdata, JSON-LD, `rel=author`, canonical link, `og:url`) does, checked by the',
+    'platform\'s own address rules.',
     '',
-    '| Id | Name | Hosts | Account formats |',
-    '| --- | --- | --- | --- |',
+    '| Id | Name | Hosts | Account formats | Read from the page |',
+    '| --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

@@ -26,4 +26,5 @@ export const threads: PlatformDefinition = {
   hosts: HOSTS,
   account,
   accountFormats: ['@<username>'],
+  pageAccount: "`/t/<code>` share links: the post's author",
 };

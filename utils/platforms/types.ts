@@ -34,6 +34,11 @@ export interface PlatformDefinition {
    * sets the parser reads, so that a property test can check each of them.
    */
   reservedPaths?: readonly string[];
+  /**
+   * Where the page names the account that its URL cannot (utils/page-account reads it), in the
+   * README's words; absent where no page is read.
+   */
+  pageAccount?: string;
   /** One line per account shape, for the README table, e.g. `company/<slug>`. */
   accountFormats: readonly string[];
   /**

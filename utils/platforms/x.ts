@@ -33,5 +33,6 @@ export const x: PlatformDefinition = {
   account,
   reservedPaths: [...RESERVED],
   accountFormats: ['<handle>'],
+  pageAccount: '`/i/status/<id>` posts: their author',
   accountLabel: (name) => `@${name}`,
 };

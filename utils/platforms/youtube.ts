@@ -82,4 +82,5 @@ export const youtube: PlatformDefinition = {
   account,
   reservedPaths: [...FEATURES, ...CONTENT_SECTIONS],
   accountFormats: ['@<handle>', 'channel/<channel id>', 'c/<custom name>', 'user/<username>'],
+  pageAccount: 'watch, Shorts and live pages, playlists, legacy `/<name>` links: the channel that published it',
 };
