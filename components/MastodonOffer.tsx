@@ -25,6 +25,9 @@ export function MastodonOffer({ settings, find = mastodonInFront }: { settings: 
   // Straight from the click: the permission request needs the user's gesture.
   const track = () => {
     setOutcome(null);
+    // Told first: Firefox may close the popup while it asks, and the background then adds the
+    // host when the access is granted.
+    send({ type: 'custom-host-add', host, platform: 'mastodon' }).catch(() => {});
     browser.permissions.request({ origins: [hostMatchPattern(host)] }).then(
       async (granted) => {
         if (!granted) return setOutcome({ kind: 'denied' });

@@ -9,6 +9,7 @@ import { FLUSH_ALARM, TrackerService } from './tracker-service';
 import { RETENTION_ALARM, scheduleRetention } from './retention';
 import { registerOptionsLifecycle } from './custom-hosts';
 import { registerOpenTabInjection } from './inject-open-tabs';
+import { registerHostOffers } from './add-granted-host';
 
 export default defineBackground(() => {
   registerOptionsLifecycle();
@@ -47,6 +48,7 @@ export default defineBackground(() => {
     if (alarm.name === RETENTION_ALARM) void parts.data.retention(settings.current);
   });
   followSettings(parts);
+  registerHostOffers(settings);
 
   void settings.ready.then(async () => {
     browser.idle.setDetectionInterval(settings.current.tracking.idleThresholdSeconds);

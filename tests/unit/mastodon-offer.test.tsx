@@ -8,6 +8,7 @@ import { defaultSettings, type Settings } from '@/utils/settings';
 import { SETTINGS_KEY } from '@/utils/storage';
 import { installLocale } from './dashboard-locale';
 import { startBackground } from './background-harness';
+import { registerHostOffers } from '@/entrypoints/background/add-granted-host';
 
 /** The popup's "Track <host> as Mastodon": on a Mastodon page Channel Focus does not know yet. */
 const HOST = 'social.example.org';
@@ -72,6 +73,21 @@ describe('the background adds a host only with its access granted', () => {
     expect(await add(HOST)).toEqual({ ok: true });
     expect((await stored()).customHosts).toEqual([{ host: HOST, platform: 'mastodon' }]);
     expect(parts.channelOf(`https://${HOST}/@someone`)).toEqual({ platform: 'mastodon', account: expect.any(String) });
+  });
+});
+
+describe('Firefox closes the popup while its prompt asks', () => {
+  it('the background adds the offered host when the access is granted, without the popup', async () => {
+    const listeners: (() => void)[] = [];
+    Object.assign(fakeBrowser.permissions, { onAdded: { addListener: (listener: () => void) => listeners.push(listener) } });
+    const parts = startBackground();
+    registerHostOffers(parts.settings);
+    const contains = vi.spyOn(permissions, 'contains').mockResolvedValue(false);
+    await fakeBrowser.runtime.sendMessage({ type: 'custom-host-add', host: HOST, platform: 'mastodon' });
+    expect((await stored()).customHosts).toEqual([]);
+    contains.mockResolvedValue(true);
+    listeners.forEach((listener) => listener());
+    await vi.waitFor(async () => expect((await stored()).customHosts).toEqual([{ host: HOST, platform: 'mastodon' }]));
   });
 });
 
