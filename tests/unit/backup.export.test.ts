@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   EXPORT_FORMAT, EXPORT_UPGRADES, EXPORT_VERSION, MAX_DAY_SECONDS, buildCsv, buildExport, exportFileName, exportText,
-  parseImport, toDays, usageBySource, type ExportUpgrade, type UsageRow,
+  parseImport, toDays, usageBySource, type ExportUpgrade, type ExportRow,
 } from '@/utils/backup';
 import { CSV_BOM, csvField } from '@/utils/csv';
 import { defaultSettings } from '@/utils/settings';
@@ -204,14 +204,14 @@ describe('stored examples of every version', () => {
     const upgrades: ExportUpgrade[] = [
       (old) => {
         calls.push(1);
-        return { ...old, version: 2, usage: (old.usage as UsageRow[]).map(({ seconds, ...row }) => ({ ...row, duration: seconds })) };
+        return { ...old, version: 2, usage: (old.usage as ExportRow[]).map(({ seconds, ...row }) => ({ ...row, duration: seconds })) };
       },
       (old) => {
         calls.push(2);
         return { ...old, version: 3, usage: (old.usage as { duration: number }[]).map(({ duration, ...row }) => ({ ...row, seconds: duration })) };
       },
     ];
-    const v1 = JSON.parse(readFileSync(`${FIXTURES}channel-focus-v1.json`, 'utf8')) as { usage: UsageRow[] };
+    const v1 = JSON.parse(readFileSync(`${FIXTURES}channel-focus-v1.json`, 'utf8')) as { usage: ExportRow[] };
     const fromV1 = parseImport(JSON.stringify(v1), { upgrades });
     expect(fromV1.ok && fromV1.data.usage.map((row) => row.seconds)).toEqual(v1.usage.map((row) => row.seconds));
     expect(calls).toEqual([1, 2]);
@@ -229,7 +229,7 @@ describe('stored examples of every version', () => {
 });
 
 describe('buildCsv', () => {
-  const row = (account: string | null, seconds: number, extra: Partial<UsageRow> = {}): UsageRow => ({
+  const row = (account: string | null, seconds: number, extra: Partial<ExportRow> = {}): ExportRow => ({
     date: '2026-05-01', platform: 'youtube', account, seconds, focus: 'out', ...extra,
   });
 
