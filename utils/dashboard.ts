@@ -1,9 +1,9 @@
 import { parseChannelKey, type Channel, type ChannelPlatform } from '@/utils/channels';
 import {
+  budgetForKey,
   budgetStatus,
   focusShare,
   isInSpecialization,
-  usedForBudgetKey,
   type BudgetStatus,
   type UsageRow,
 } from '@/utils/focus';
@@ -218,12 +218,9 @@ function sumChannels(days: TotalsByDate, dates: readonly string[]): Map<string, 
   return sums;
 }
 
-/** The budget set on exactly this key (keys compare without regard to case, as focus.ts does). */
+/** The budget set on exactly this key, looked up as the panel does (utils/focus/budgets.ts). */
 function ownBudget(key: string, spec: Specialization | null, usage: readonly UsageRow[]): BudgetStatus | null {
-  if (spec === null) return null;
-  const wanted = key.toLowerCase();
-  const entry = Object.entries(spec.budgets.perChannel).find(([budgetKey]) => budgetKey.toLowerCase() === wanted);
-  return entry ? budgetStatus(usedForBudgetKey(entry[0], usage), entry[1]) : null;
+  return spec === null ? null : (budgetForKey(key, spec, usage)?.status ?? null);
 }
 
 function usageRows(sums: Map<string, TimeSplit>): UsageRow[] {

@@ -10,6 +10,8 @@ import {
   weekStart,
   weekdayOf,
 } from '@/utils/dashboard';
+import { budgetForChannel } from '@/utils/focus';
+import { usageRows } from '@/utils/panel-view';
 import type { Specialization } from '@/utils/settings';
 import { localDate } from '@/utils/tracking/local-date';
 import type { ChannelDayTotals, TotalsByDate } from '@/utils/tracking/totals';
@@ -204,6 +206,20 @@ describe('summarizeDay', () => {
     // The specialization's channels today: LinkedIn account-less + company/acme, and XING.
     expect(summary.budget?.usedMs).toBe(75 * MIN);
     expect(summary.budget?.budgetMs).toBe(60 * MIN);
+  });
+
+  it('shows the same budget as the panel for keys written in another case', () => {
+    const budgeted = spec({ budgets: { totalMinutes: null, perChannel: { LinkedIn: 120, 'LINKEDIN:Company/ACME': 30 } } });
+    const summary = summarizeDay(days, date, budgeted);
+    const linkedin = summary.platforms.find((row) => row.key === 'linkedin')!;
+    const acme = linkedin.accounts.find((row) => row.key === 'linkedin:company/acme')!;
+    const panel = (channel: Parameters<typeof budgetForChannel>[0]) =>
+      budgetForChannel(channel, budgeted, usageRows(days[date]!))?.status ?? null;
+    expect(acme.budget).toMatchObject({ usedMs: 50 * MIN, budgetMs: 30 * MIN });
+    expect(panel({ platform: 'linkedin', account: 'company/acme' })).toEqual(acme.budget);
+    expect(linkedin.budget).toMatchObject({ usedMs: 80 * MIN, budgetMs: 120 * MIN });
+    expect(panel({ platform: 'linkedin', account: 'in/jane' })).toEqual(linkedin.budget);
+    expect(panel({ platform: 'linkedin', account: null })).toEqual(linkedin.budget);
   });
 
   it('has no focus share with zero time or with time measured against no specialization', () => {

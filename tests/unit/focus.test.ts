@@ -2,11 +2,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@/utils/channels';
 import {
-  budgetExceededAt,
   budgetForChannel,
-  budgetRunsOutAt,
   budgetStatus,
-  channelBudgets,
   classify,
   focusShare,
   focusStatus,
@@ -16,11 +13,10 @@ import {
   nextClassificationChange,
   nextWorkingHoursBoundary,
   recordedChannel,
-  specializationBudget,
   usedForBudgetKey,
-  wallClock,
   type UsageRow,
 } from '@/utils/focus';
+import { wallClock } from '@/utils/time-zone';
 import {
   defaultSettings,
   type FocusChannel,
@@ -336,24 +332,6 @@ describe('budgets', () => {
     expect(budgetStatus(Number.NaN, 10)?.usedMs).toBe(0);
   });
 
-  it('finds the moment a budget was used up from the day\'s spans', () => {
-    const t = NOON_MONDAY;
-    const spans = [
-      { start: t + 2 * HOUR, end: t + 2 * HOUR + 20 * MINUTE },
-      { start: t, end: t + 15 * MINUTE },
-    ];
-    expect(budgetExceededAt(spans, 30)).toBe(t + 2 * HOUR + 15 * MINUTE);
-    expect(budgetExceededAt(spans, 35)).toBe(t + 2 * HOUR + 20 * MINUTE);
-    expect(budgetExceededAt(spans, 36)).toBeNull();
-    expect(budgetExceededAt(spans, null)).toBeNull();
-  });
-
-  it('projects when a counting channel runs out', () => {
-    expect(budgetRunsOutAt(budgetStatus(20 * MINUTE, 30), NOON_MONDAY)).toBe(NOON_MONDAY + 10 * MINUTE);
-    expect(budgetRunsOutAt(budgetStatus(40 * MINUTE, 30), NOON_MONDAY)).toBeNull();
-    expect(budgetRunsOutAt(null, NOON_MONDAY)).toBeNull();
-  });
-
   const rows: UsageRow[] = [
     { channel: acme, inMs: 20 * MINUTE, outMs: 5 * MINUTE, noneMs: 0 },
     { channel: rival, inMs: 0, outMs: 10 * MINUTE, noneMs: 0 },
@@ -367,22 +345,12 @@ describe('budgets', () => {
   it('a platform key covers all its accounts, an account key only that account', () => {
     expect(usedForBudgetKey('linkedin', rows)).toBe(40 * MINUTE);
     expect(usedForBudgetKey('linkedin:company/acme', rows)).toBe(25 * MINUTE);
-    expect(channelBudgets(budgeted, rows).map(({ key, status }) => [key, status.usedMs, status.exceeded])).toEqual([
-      ['linkedin:company/acme', 25 * MINUTE, true],
-      ['linkedin', 40 * MINUTE, false],
-    ]);
   });
 
   it('the panel shows the account budget, else the platform budget', () => {
     expect(budgetForChannel(acme, budgeted, rows)?.key).toBe('linkedin:company/acme');
     expect(budgetForChannel(rival, budgeted, rows)?.key).toBe('linkedin');
     expect(budgetForChannel({ platform: 'tiktok', account: null }, budgeted, rows)).toBeNull();
-  });
-
-  it('the specialization budget counts all time on its channels, whatever status it was recorded with', () => {
-    // acme (25) and the feed (5) belong to the focus; rival and TikTok do not.
-    expect(specializationBudget(budgeted, rows)).toMatchObject({ usedMs: 30 * MINUTE, exceeded: true });
-    expect(specializationBudget({ ...budgeted, budgets: { totalMinutes: null, perChannel: {} } }, rows)).toBeNull();
   });
 
   it('focus share is time in focus over time in and outside focus; null when there is none', () => {

@@ -4,7 +4,7 @@ import type { Channel } from '@/utils/channels';
 import { localDate, splitAtLocalMidnight, startOfNextLocalDate } from '@/utils/tracking/local-date';
 import {
   addPieces, channelTotals, datesToDrop, dayTotalMs, DayTotalsSchema, FLUSH_INTERVAL_MS, flushDue, MAX_WRITE_BACKOFF_MS, writeInterval,
-  hasTime, mergeDayTotals, type DayTotals, type TotalsByDate,
+  mergeDayTotals, type DayTotals, type TotalsByDate,
 } from '@/utils/tracking/totals';
 import type { CountedPiece } from '@/utils/tracking/tracker';
 
@@ -24,8 +24,13 @@ describe('local dates', () => {
     expect(localDate(instant, 'UTC')).toBe('2024-05-06');
   });
 
-  it('rejects an unknown time zone rather than guessing', () => {
-    expect(() => localDate(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  it('reads an unknown time zone as UTC rather than stopping the count (see utils/time-zone.ts)', () => {
+    const instant = Date.UTC(2024, 4, 6, 23, 30);
+    expect(localDate(instant, 'Mars/Olympus_Mons')).toBe('2024-05-06');
+    expect(startOfNextLocalDate(instant, 'Mars/Olympus_Mons')).toBe(Date.UTC(2024, 4, 7));
+    expect(addPieces({}, [piece(instant, instant + HOUR)], 'Mars/Olympus_Mons')).toEqual(
+      addPieces({}, [piece(instant, instant + HOUR)], 'UTC'),
+    );
   });
 
   it.each([
@@ -139,12 +144,6 @@ describe('reading totals', () => {
       { key: 'myspace:tom', channel: null, inMs: 0, outMs: 0, noneMs: 1, afterHoursMs: 0, totalMs: 1 },
     ]);
     expect(channelTotals({ 'custom:example.com': [0, 0, 1, 0] })[0]?.channel).toEqual({ platform: 'custom', account: 'example.com' });
-  });
-
-  it('knows when a pending delta holds time', () => {
-    expect(hasTime({})).toBe(false);
-    expect(hasTime({ '2024-05-06': { x: [0, 0, 0, 0] } })).toBe(false);
-    expect(hasTime({ '2024-05-06': day })).toBe(true);
   });
 
   it('validates stored days', () => {

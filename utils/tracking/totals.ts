@@ -89,11 +89,6 @@ export function dayTotalMs(day: DayTotals): number {
   return total;
 }
 
-/** Whether any date holds any time: the pending delta needs writing. */
-export function hasTime(days: TotalsByDate): boolean {
-  return Object.values(days).some((day) => dayTotalMs(day) > 0);
-}
-
 /** One row per channel, most time first (ties by key, so the order is stable). */
 export function channelTotals(day: DayTotals): ChannelTotalsRow[] {
   return Object.entries(day)
