@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { HiddenPanels } from '@/components/HiddenPanels';
@@ -29,7 +29,8 @@ describe('HiddenPanels (popup)', () => {
       x: { ...DEFAULT_PANEL_PLACEMENT, hidden: false },
       'custom:forum.example.org': { ...DEFAULT_PANEL_PLACEMENT, hidden: true },
     })} />);
-    expect(screen.getByRole('heading', { name: 'Side panel hidden on' })).toBeTruthy();
+    const region = screen.getByRole('region', { name: 'Side panel hidden on' });
+    expect(within(region).getAllByRole('listitem').map((item) => item.firstElementChild?.textContent)).toEqual(['LinkedIn', 'forum.example.org']);
     expect(screen.queryByRole('button', { name: 'Show the panel on X again' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show the panel on LinkedIn again' }));
     fireEvent.click(screen.getByRole('button', { name: 'Show the panel on forum.example.org again' }));

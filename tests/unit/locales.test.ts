@@ -7,6 +7,12 @@ async function messages(language: 'en' | 'de'): Promise<Map<string, ParsedMessag
   return new Map(parsed.map((message) => [message.key.join('.'), message]));
 }
 
+/** The `$1`..`$9` placeholders a message uses, sorted, once each (over all plural forms). */
+function placeholders(message: ParsedMessage): string[] {
+  const text = 'message' in message ? message.message : Object.values(message.plurals).join(' ');
+  return [...new Set(text.replace(/\$\$/g, '').match(/\$[1-9]/g) ?? [])].sort();
+}
+
 describe('UI strings', () => {
   it('exist in English and German for every key, with the same substitutions and plural form', async () => {
     const english = await messages('en');
@@ -16,9 +22,12 @@ describe('UI strings', () => {
       const translation = german.get(key)!;
       expect({ key, type: translation.type, substitutions: translation.substitutions })
         .toEqual({ key, type: message.type, substitutions: message.substitutions });
-      for (const text of [message, translation].map((m) => ('message' in m ? m.message : m.plurals))) {
-        expect(text, key).toBeTruthy();
+      for (const m of [message, translation]) {
+        const texts = 'message' in m ? [m.message] : Object.values(m.plurals);
+        for (const text of texts) expect(text.trim(), key).not.toBe('');
       }
+      // The same placeholders, each one, not only as many (Chrome's $1..$9; $$ is a dollar sign).
+      expect(placeholders(translation), key).toEqual(placeholders(message));
     }
   });
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundParts } from '@/entrypoints/background/parts';
 import { localDate } from '@/utils/tracking/local-date';
-import { MAX_IMPORT_BYTES, buildExport, exportText, parseImport, type UsageRow } from '@/utils/backup';
+import { MAX_IMPORT_BYTES, buildExport, exportText, parseImport, type ExportRow } from '@/utils/backup';
 import type { Settings } from '@/utils/settings';
 import { BACKUPS_KEY, IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, importedUsage } from '@/utils/storage';
 import type { TotalsByDate } from '@/utils/tracking/totals';
@@ -90,7 +90,8 @@ describe('data: import', () => {
     expect(backups[0]!.imported).toEqual({});
     // ... and is listed with a way back.
     const listed = within(screen.getByRole('group', { name: 'Backups' }));
-    await waitFor(() => expect(listed.getByText('Before an import')).toBeTruthy());
+    await waitFor(() => expect(listed.getAllByRole('listitem')).toHaveLength(1));
+    expect(listed.getByRole('listitem').textContent).toContain('Before an import');
     expect(listed.getAllByRole('button', { name: /^Restore / })).toHaveLength(1);
 
     // The same file again adds nothing.
@@ -134,7 +135,7 @@ describe('data: import', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm import' }));
     await screen.findByText(/was imported with its settings/);
     expect((await storedSettings()).specializations[0]!.name).toBe('Laptop focus');
-    expect(screen.getByRole('radio', { name: 'Laptop focus' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Laptop focus' })).toHaveProperty('checked', true);
   });
 
   it('cancels without writing', async () => {
@@ -197,7 +198,7 @@ describe('data: export', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await waitFor(() => expect(files).toHaveLength(1));
     const json = JSON.parse(await files[0]!.blob.text());
-    expect(json.usage.map((row: UsageRow) => row.date)).toEqual(['2025-06-02']);
+    expect(json.usage.map((row: ExportRow) => row.date)).toEqual(['2025-06-02']);
   });
 
   it('holds the time the background had counted but not yet written when Export is clicked', async () => {
@@ -225,7 +226,7 @@ describe('data: export', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     await waitFor(() => expect(files).toHaveLength(1));
     const json = JSON.parse(await files[0]!.blob.text());
-    const row = json.usage.find((entry: UsageRow) => entry.date === today && entry.platform === 'x');
+    const row = json.usage.find((entry: ExportRow) => entry.date === today && entry.platform === 'x');
     expect(row).toMatchObject({ account: 'acme', focus: 'out' });
     expect(Math.abs(row.milliseconds - 8_000)).toBeLessThan(250);
   });

@@ -33,18 +33,19 @@ describe('options page: layout', () => {
   beforeEach(() => start());
 
   it('has the product heading, a navigation of sections and a heading per section', () => {
-    expect(screen.getByRole('heading', { level: 1, name: 'Channel Focus' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Channel Focus');
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]);
     expect(links).toEqual([
       ['Specializations', '#specializations'], ['Channels', '#channels'], ['Tracking', '#tracking'],
       ['Flags', '#flags'], ['Data', '#data'],
     ]);
+    const main = screen.getByRole('main');
     for (const [name, href] of links) {
       const region = screen.getByRole('region', { name: name! });
       expect(`#${region.id}`).toBe(href);
+      expect(main.contains(region), name!).toBe(true);
     }
-    expect(screen.getByRole('main')).toBeTruthy();
   });
 });
 
@@ -85,7 +86,7 @@ describe('specializations editor', () => {
     fireEvent.click(within(editor()).getByRole('button', { name: 'Rename' }));
     await waitFor(async () => expect((await storedSettings()).specializations[0]!.name).toBe('Acme GmbH'));
     expect(name.getAttribute('aria-invalid')).toBeNull();
-    expect(screen.getByRole('radio', { name: 'Acme GmbH' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Acme GmbH' })).toHaveProperty('checked', true);
   });
 
   it('duplicates under a free name, right after the original, and edits the copy', async () => {
@@ -103,7 +104,8 @@ describe('specializations editor', () => {
     fireEvent.click(within(editor()).getByRole('button', { name: 'Delete' }));
     await waitFor(async () => expect((await storedSettings()).specializations.map((s) => s.name)).toEqual(['Shop']));
     expect((await storedSettings()).activeSpecializationId).toBeNull();
-    expect(screen.getByText('“Acme” was deleted.')).toBeTruthy();
+    // Said where a screen reader hears it.
+    expect(screen.getByText('“Acme” was deleted.').closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect((await storedSettings()).specializations.map((s) => s.name)).toEqual(['Acme', 'Shop']));
     expect((await storedSettings()).activeSpecializationId).toBe('acme');
@@ -113,10 +115,10 @@ describe('specializations editor', () => {
   it('offers the undo for a few seconds only', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fireEvent.click(within(editor()).getByRole('button', { name: 'Delete' }));
-    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInstanceOf(HTMLButtonElement);
     vi.advanceTimersByTime(UNDO_MS - 100);
     await Promise.resolve();
-    expect(screen.queryByRole('button', { name: 'Undo' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeInstanceOf(HTMLButtonElement);
     vi.advanceTimersByTime(200);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
   });
@@ -224,7 +226,7 @@ describe('unreadable stored settings', () => {
     const fromTheFuture = { version: 99, specializations: 'a shape this release cannot read' };
     await freshBrowser({ [SETTINGS_KEY]: fromTheFuture });
     await renderOptions();
-    expect(screen.getByText(/^Your stored settings could not be read \(settings\.version: 99 comes from a newer version/)).toBeTruthy();
+    expect(screen.getByText(/^Your stored settings could not be read \(settings\.version: 99 comes from a newer version/).getAttribute('role')).toBe('status');
     const keptAside = async () => Object.entries(await fakeBrowser.storage.local.get(null))
       .filter(([key]) => key.startsWith('quarantine:settings:')).map(([, value]) => value);
     // The background keeps it aside when it starts; the settings stay as they are until the user changes something.

@@ -34,7 +34,8 @@ describe('flags: the notification asks for its permission', () => {
     const { request, box, flags } = await start(false);
     fireEvent.click(box);
     expect(request).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(flags.getByText(/^Notifications were not allowed, so this stays off\./)).toBeTruthy());
+    await waitFor(() => expect(flags.getByRole('status').textContent)
+      .toBe('Notifications were not allowed, so this stays off. Allow notifications for Channel Focus in your browser to turn it on.'));
     expect(box.checked).toBe(false);
     expect((await storedSettings()).flags.notifyAfterMinutes).toBeNull();
     expect(flags.queryByLabelText('Notify after (minutes outside)')).toBeNull();

@@ -133,14 +133,14 @@ describe('tracking', () => {
 
   it('pauses for 15 minutes, 1 hour or until tomorrow, and resumes', async () => {
     const tracking = section('Tracking');
-    expect(tracking.getByText('Tracking is on.')).toBeTruthy();
+    expect(tracking.getByRole('status').textContent).toBe('Tracking is on.');
     let before = Date.now();
     fireEvent.click(tracking.getByRole('button', { name: 'Pause for 15 minutes' }));
     await waitFor(async () => expect((await storedSettings()).tracking.pausedUntil).not.toBeNull());
     let until = (await storedSettings()).tracking.pausedUntil!;
     expect(until).toBeGreaterThanOrEqual(before + 15 * MIN);
     expect(until).toBeLessThanOrEqual(Date.now() + 15 * MIN);
-    expect(tracking.getByText(/^Tracking is paused until .+\.$/)).toBeTruthy();
+    expect(tracking.getByRole('status').textContent).toMatch(/^Tracking is paused until .+\.$/);
 
     before = Date.now();
     fireEvent.click(tracking.getByRole('button', { name: 'Pause for 1 hour' }));
@@ -153,7 +153,7 @@ describe('tracking', () => {
 
     fireEvent.click(tracking.getByRole('button', { name: 'Resume tracking' }));
     await waitFor(async () => expect((await storedSettings()).tracking.pausedUntil).toBeNull());
-    expect(tracking.getByText('Tracking is on.')).toBeTruthy();
+    expect(tracking.getByRole('status').textContent).toBe('Tracking is on.');
     expect(tracking.queryByRole('button', { name: 'Resume tracking' })).toBeNull();
   });
 

@@ -4,21 +4,33 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/utils/settings';
 import { SETTINGS_KEY } from '@/utils/storage';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { GOALS, SUGGESTION_TEXT } from '@/utils/suggestions';
 import { installLocale } from './dashboard-locale';
 import { errorOf, freshBrowser, renderOptions, setUpSettings, storedSettings } from './options-helpers';
 
 afterEach(() => cleanup());
 
 const checked = (name: string) => (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked;
+/** The choices of a group of checkboxes: each one's label and whether it is ticked. */
+const choices = (group: HTMLElement) => within(group).getAllByRole('checkbox')
+  .map((box) => [(box as HTMLInputElement).labels?.[0]?.textContent, (box as HTMLInputElement).checked]);
+/** The setup's goals of one kind, as the page should offer them: their labels, none ticked. */
+const offered = (kind: 'audience' | 'goal', language: 'en' | 'de') => GOALS.filter((goal) => goal.kind === kind)
+  .map((goal) => [(SUGGESTION_TEXT[language] as Record<string, string>)[goal.labelKey], false]);
+/** What follows the suggestion's heading: the sentence naming the platforms, then the reasons. */
+function suggestion() {
+  const sentence = screen.getByRole('heading', { name: 'Your suggested focus' }).nextElementSibling!;
+  return { sentence: sentence.textContent, reasons: within(sentence.nextElementSibling as HTMLElement).getAllByRole('listitem').map((item) => item.textContent) };
+}
 
 describe('guided first run', () => {
   it('opens on the setup when it was neither completed nor skipped, also with nothing stored', async () => {
     await freshBrowser();
     await renderOptions();
-    expect(screen.getByRole('heading', { level: 1, name: 'Channel Focus' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Set up your focus' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Who do you want to reach?' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'What do you want to achieve?' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Channel Focus');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Set up your focus']);
+    expect(choices(screen.getByRole('group', { name: 'Who do you want to reach?' }))).toEqual(offered('audience', 'en'));
+    expect(choices(screen.getByRole('group', { name: 'What do you want to achieve?' }))).toEqual(offered('goal', 'en'));
     expect(screen.queryByRole('navigation')).toBeNull();
   });
 
@@ -27,9 +39,10 @@ describe('guided first run', () => {
     await renderOptions();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Businesses in Germany, Austria and Switzerland (B2B DACH)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Suggest channels' }));
-    expect(screen.getByRole('heading', { name: 'Your suggested focus' })).toBeTruthy();
-    expect(screen.getByText('Suggested: LinkedIn, XING.')).toBeTruthy();
-    expect(screen.getByText(/Decision-makers in the German-speaking market are on LinkedIn/)).toBeTruthy();
+    expect(suggestion()).toEqual({
+      sentence: 'Suggested: LinkedIn, XING.',
+      reasons: ['Decision-makers in the German-speaking market are on LinkedIn, and many still keep their network on XING.'],
+    });
     expect([checked('LinkedIn'), checked('XING'), checked('Instagram')]).toEqual([true, true, false]);
     fireEvent.click(screen.getByRole('button', { name: 'Accept and start' }));
     await waitFor(async () => expect((await storedSettings()).setup).toEqual({ completed: true, skipped: false }));
@@ -41,8 +54,9 @@ describe('guided first run', () => {
     });
     expect(settings.activeSpecializationId).toBe(settings.specializations[0]!.id);
     // The page moves on to the sections.
-    await waitFor(() => expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy());
-    expect(screen.getByRole('radio', { name: 'My focus' })).toBeTruthy();
+    await screen.findByRole('navigation', { name: 'Sections' });
+    expect(screen.queryByRole('heading', { name: 'Set up your focus' })).toBeNull();
+    expect(screen.getByRole('radio', { name: 'My focus' })).toHaveProperty('checked', true);
   });
 
   it('lets the user edit the suggestion, warns beyond three platforms and still accepts', async () => {
@@ -86,7 +100,8 @@ describe('guided first run', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Skip setup' }));
     await waitFor(async () => expect((await storedSettings()).setup).toEqual({ completed: true, skipped: true }));
     expect((await storedSettings()).specializations).toEqual([]);
-    await waitFor(() => expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy());
+    await screen.findByRole('navigation', { name: 'Sections' });
+    expect(screen.queryByRole('heading', { name: 'Set up your focus' })).toBeNull();
     cleanup();
     await renderOptions();
     expect(screen.queryByRole('heading', { name: 'Set up your focus' })).toBeNull();
@@ -120,15 +135,16 @@ describe('in German', () => {
     await installLocale('de');
     render(<OptionsPage />);
     await screen.findByRole('heading', { name: 'Fokus einrichten' });
-    expect(screen.getByRole('group', { name: 'Wen möchten Sie erreichen?' })).toBeTruthy();
+    expect(choices(screen.getByRole('group', { name: 'Wen möchten Sie erreichen?' }))).toEqual(offered('audience', 'de'));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Personal gewinnen' }));
     fireEvent.click(screen.getByRole('button', { name: 'Kanäle vorschlagen' }));
-    expect(screen.getByText(/Bewerber informieren sich auf LinkedIn über Arbeitgeber/)).toBeTruthy();
+    expect(screen.getByText(/^Bewerber informieren sich/).textContent)
+      .toBe('Bewerber informieren sich auf LinkedIn über Arbeitgeber; im deutschsprachigen Raum erreicht XING zusätzlich viele Fachkräfte.');
     fireEvent.click(screen.getByRole('button', { name: 'Übernehmen und starten' }));
     await screen.findByRole('navigation', { name: 'Bereiche' });
     await waitFor(async () => expect((await storedSettings()).specializations[0]!.name).toBe('Mein Fokus'));
-    expect(screen.getByRole('button', { name: 'JSON exportieren' })).toBeTruthy();
-    expect(screen.getByLabelText('Geben Sie LÖSCHEN ein, um alle Daten zu löschen')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'JSON exportieren' })).toBeInstanceOf(HTMLButtonElement);
+    expect(screen.getByRole('textbox', { name: 'Geben Sie LÖSCHEN ein, um alle Daten zu löschen' })).toHaveProperty('value', '');
     const create = screen.getByRole('button', { name: 'Anlegen' });
     fireEvent.click(create);
     expect(errorOf(screen.getByLabelText('Name einer neuen Spezialisierung'))).toBe('Geben Sie einen Namen ein.');

@@ -76,7 +76,9 @@ describe('data: storage', () => {
       [RETENTION_NOTICE_KEY]: { version: 1, value: { reason: 'too-many-days', newestDay: today(), count: 40, at: Date.now() } },
     });
     await renderOptions();
-    expect(group('Storage').getByText(/the clean-up would delete 40 days at once/)).toBeTruthy();
+    const notice = group('Storage').getByText(/the clean-up would delete 40 days at once/);
+    expect(notice.parentElement?.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toBe('Old days were not deleted: the clean-up would delete 40 days at once, which looks like a clock set ahead. If your setting “Keep history” is right, delete them now; a backup is kept first.');
     fireEvent.click(group('Storage').getByRole('button', { name: 'Delete 40 old days' }));
     await group('Storage').findByText('The old days were deleted; a backup was kept.');
     const all = await storedAll();

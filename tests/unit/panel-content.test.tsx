@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from '@/entrypoints/panel.content/script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,6 +21,15 @@ let ctx: ContentScriptContext;
 let slowBackground: Promise<void> | null;
 
 const host = () => document.querySelector(HOST_NAME);
+/** Testing Library's queries inside the panel's closed shadow root (the test keeps it when it is attached). */
+const shadow = () => {
+  if (!root) throw new Error('no panel root');
+  return within(root as unknown as HTMLElement);
+};
+const status = () => shadow().getByRole('status').textContent;
+/** The collapsed panel: a tab that names the status and opens the panel. */
+const tab = () => shadow().getByRole('button', { name: 'Channel Focus: Outside your specialization. Show the panel' });
+const collapseButton = () => shadow().getByRole<HTMLButtonElement>('button', { name: 'Collapse the panel' });
 /** The background's news that the settings changed, as it sends it to each tab with a panel. */
 const settingsChanged = async () => {
   await fakeBrowser.runtime.onMessage.trigger({ type: 'settings-changed' }, {});
@@ -75,8 +85,8 @@ describe('panel content script', () => {
     expect(element?.parentElement).toBe(document.documentElement);
     expect((element as Element & { shadowRoot: ShadowRoot | null }).shadowRoot).toBeNull();
     expect(root?.mode).toBe('closed');
-    expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization');
-    expect(root?.querySelector('.account')?.textContent).toBe('@acme');
+    expect(status()).toBe('Outside your specialization');
+    expect(shadow().getByText('@acme').previousElementSibling?.textContent).toBe('X');
     expect(root?.querySelector('style')).not.toBeNull();
   });
 
@@ -89,7 +99,7 @@ describe('panel content script', () => {
     expect(document.documentElement.children.length).toBe(2); // <head> and <body>: nothing of ours
     expect(root).toBeNull();
     answer();
-    await vi.waitFor(() => expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization'));
+    await vi.waitFor(() => expect(status()).toBe('Outside your specialization'));
     expect(host()?.parentElement).toBe(document.documentElement);
   });
 
@@ -105,7 +115,7 @@ describe('panel content script', () => {
     });
     ctx = new ContentScriptContext('panel-test');
     startPanel(ctx);
-    await vi.waitFor(() => expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization'), { timeout: 3000 });
+    await vi.waitFor(() => expect(status()).toBe('Outside your specialization'), { timeout: 3000 });
     expect(refused).toBe(2);
   });
 
@@ -150,7 +160,7 @@ describe('panel content script', () => {
     element.hidden = true;
     await flush();
     expect(element.getAttributeNames()).toEqual([]);
-    expect(root?.querySelector('[role="status"]')?.textContent).toBe('Outside your specialization');
+    expect(status()).toBe('Outside your specialization');
   });
 
   it('is back within a second even from a page that removes it in a loop', async () => {
@@ -231,17 +241,17 @@ describe('panel content script', () => {
     // A report leaves (input), and the background is slow to answer it with the old placement.
     slowBackground = new Promise((resolve) => { answer = resolve; });
     window.dispatchEvent(new Event('focus'));
-    root!.querySelector<HTMLButtonElement>('button[aria-label="Collapse the panel"]')!.click();
+    collapseButton().click();
     answer();
     await flush();
     await flush();
-    expect(root!.querySelector('.tab')).not.toBeNull();
+    expect(tab().getAttribute('aria-expanded')).toBe('false');
   });
 
   it('collapses at once and asks the background to remember it', async () => {
     await start();
-    root!.querySelector<HTMLButtonElement>('button[aria-label="Collapse the panel"]')!.click();
-    expect(root!.querySelector('.tab')).not.toBeNull();
+    collapseButton().click();
+    expect(tab().getAttribute('aria-expanded')).toBe('false');
     expect(received).toContainEqual({ type: 'panel-placement', channel: X_ACME, collapsed: true });
   });
 
@@ -249,14 +259,16 @@ describe('panel content script', () => {
     await start();
     settings = setPanelPlacement(settings, 'x', { collapsed: true, top: 0.9 });
     await settingsChanged();
-    expect(root!.querySelector('.tab')).not.toBeNull();
-    expect(root!.querySelector<HTMLElement>('.dock')!.style.getPropertyValue('--top').trim()).toBe('0.9');
+    expect(tab().getAttribute('aria-expanded')).toBe('false');
+    // The dock, the named panel's role-less wrapper, carries the position.
+    const dock = shadow().getByRole('complementary', { name: 'Channel Focus side panel' }).parentElement!;
+    expect(dock.style.getPropertyValue('--top').trim()).toBe('0.9');
   });
 
   it('sends the quick action with the channel shown, then asks for a fresh view', async () => {
     await start();
     const before = reports();
-    root!.querySelector<HTMLButtonElement>('.actions .action.primary')!.click();
+    shadow().getByRole<HTMLButtonElement>('button', { name: 'Add @acme to “B2B DACH”' }).click();
     await flush();
     expect(received).toContainEqual({ type: 'panel-add-to-focus', channel: X_ACME });
     expect(reports()).toBe(before + 1);
@@ -274,7 +286,7 @@ describe('panel content script', () => {
     expect(root!.activeElement?.getAttribute('aria-label')).toBe('Collapse the panel');
     expect(received).toContainEqual({ type: 'panel-placement', channel: X_ACME, hidden: false, collapsed: false });
     await fakeBrowser.runtime.onMessage.trigger({ type: 'panel-toggle' }, {});
-    expect(root!.querySelector('.tab')).not.toBeNull();
+    expect(tab().getAttribute('aria-expanded')).toBe('false');
     await afterPaint();
     // Focus goes back where the user was typing.
     expect(document.activeElement).toBe(input);

@@ -10,7 +10,7 @@ describe('the panel host element’s name', () => {
       expect(name).toMatch(/^[a-z]{5}-[a-z]{6}$/);
       expect(isPanelHostName(name)).toBe(true);
       const element = document.createElement(name);
-      expect(element.attachShadow({ mode: 'closed' })).toBeDefined();
+      expect(element.attachShadow({ mode: 'closed' }).host).toBe(element);
     }));
   });
 

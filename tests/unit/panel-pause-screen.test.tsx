@@ -23,6 +23,10 @@ function renderPanel(view: PanelView, overrides: Partial<SidePanelProps> = {}) {
 }
 
 const dialog = () => screen.queryByRole('dialog', { name: 'Pause before going on' });
+/** The dialog's description: the sentence its aria-describedby points to. */
+const description = (card: HTMLElement) => document.getElementById(card.getAttribute('aria-describedby') ?? '')?.textContent;
+/** The choices of a radio group, each as its label reads. */
+const choices = (group: HTMLElement) => within(group).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent);
 
 beforeEach(async () => {
   await installLocale('en');
@@ -34,11 +38,10 @@ afterEach(() => {
 describe('pause screen: when it shows', () => {
   it('shows on a flagged channel when the user chose it, in place of the panel, with focus moved into it', () => {
     renderPanel(flagged());
-    const card = dialog();
-    expect(card).toBeTruthy();
-    expect(within(card!).getByText('X · @acme is outside your specialization. Take a moment before you go on.')).toBeTruthy();
-    expect(within(card!).getByRole('group', { name: 'Why are you here?' })).toBeTruthy();
-    expect(document.activeElement).toBe(within(card!).getByRole('radio', { name: 'Client work' }));
+    const card = screen.getByRole('dialog', { name: 'Pause before going on' });
+    expect(description(card)).toBe('X · @acme is outside your specialization. Take a moment before you go on.');
+    expect(choices(within(card).getByRole('group', { name: 'Why are you here?' }))).toEqual(['Client work', 'Research', 'Just browsing']);
+    expect(document.activeElement).toBe(within(card).getByRole('radio', { name: 'Client work' }));
     // The panel's own controls wait until the question is answered.
     expect(screen.queryByRole('button', { name: 'Collapse the panel' })).toBeNull();
   });
@@ -46,7 +49,7 @@ describe('pause screen: when it shows', () => {
   it('shows also over the collapsed tab', () => {
     const view = flagged();
     renderPanel(view, { placement: { ...view.placement!, collapsed: true } });
-    expect(dialog()).toBeTruthy();
+    expect(description(screen.getByRole('dialog', { name: 'Pause before going on' }))).toBe('X · @acme is outside your specialization. Take a moment before you go on.');
   });
 
   it('does not show when the user did not choose it, in focus, or while the flag is snoozed', () => {
@@ -129,7 +132,7 @@ describe('pause screen: answering it', () => {
     result.rerender(<SidePanel {...result.props} view={snoozed} />);
     expect(dialog()).toBeNull();
     result.rerender(<SidePanel {...result.props} view={viewFor({ channel: X_ACME, now: T0 + 16 * MIN })} />);
-    expect(dialog()).toBeTruthy();
+    expect(description(screen.getByRole('dialog', { name: 'Pause before going on' }))).toBe('X · @acme is outside your specialization. Take a moment before you go on.');
   });
 });
 
@@ -137,11 +140,13 @@ describe('pause screen: language and accessibility', () => {
   it('speaks German with the formal "Sie"', async () => {
     await installLocale('de');
     renderPanel(flagged());
-    const card = within(screen.getByRole('dialog', { name: 'Kurz innehalten' }));
-    expect(card.getByRole('group', { name: 'Warum sind Sie hier?' })).toBeTruthy();
-    expect(card.getByRole('radio', { name: 'Kundenarbeit' })).toBeTruthy();
-    expect(card.getByRole('radio', { name: '30 Min.' })).toBeTruthy();
-    expect(card.getByRole('button', { name: 'Weiter' })).toBeTruthy();
+    const dialogDe = screen.getByRole('dialog', { name: 'Kurz innehalten' });
+    const card = within(dialogDe);
+    expect(description(dialogDe)).toBe('X · @acme liegt außerhalb Ihrer Spezialisierung. Halten Sie kurz inne, bevor Sie weitermachen.');
+    expect(choices(card.getByRole('group', { name: 'Warum sind Sie hier?' }))).toEqual(['Kundenarbeit', 'Recherche', 'Nur stöbern']);
+    expect(choices(card.getByRole('group', { name: 'Für wie lange?' }))).toEqual(['5 Min.', '15 Min.', '30 Min.']);
+    expect(card.getByRole('radio', { name: '15 Min.' })).toHaveProperty('checked', true);
+    expect(card.getAllByRole('button').map((button) => button.textContent)).toEqual(['Weiter', 'Nicht jetzt']);
   });
 
   it('has no serious or critical axe findings', async () => {
