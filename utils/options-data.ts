@@ -72,7 +72,7 @@ export interface StoragePlan {
 /**
  * The storage writes that turn `before` into `after`: every own date whose totals changed is
  * written, dates that are gone are removed, and the imported time is written as a whole when it
- * changed. Unchanged days are recognised by identity (backup.ts returns them as they were).
+ * changed. Unchanged days are recognised by identity (utils/backup/ returns them as they were).
  * An item about to be replaced that cannot be read is copied to quarantine first, in the same write.
  */
 export function planHistoryWrite(
@@ -132,7 +132,7 @@ const FOUND_WORDS: Readonly<Record<string, string>> = {
   'a number': 'data.found.number', 'a boolean': 'data.found.boolean',
 };
 
-/** A channel key is at most this long in storage and files (backup.ts, DayTotalsSchema). */
+/** A channel key is at most this long in storage and files (utils/backup/, DayTotalsSchema). */
 const MAX_CHANNEL_KEY_LENGTH = 300;
 
 function megabytes(bytes: number, locale: string): string {

@@ -1,13 +1,13 @@
 /**
  * Every storage item, its key, version and migrations, in one place.
  *
- * - `settings` (local): the user's settings; they carry their own `version` (utils/settings.ts).
+ * - `settings` (local): the user's settings; they carry their own `version` (utils/settings/).
  * - `usage:YYYY-MM-DD` (local): one local date of totals per channel, `{ version, value }`.
  * - `tracker` (session): the tracker's state and the totals not yet written, `{ version, value }`,
  *   so a terminated service worker resumes exactly where it was.
  * - `quarantine:<key>:<ms>` (local): a value that could not be read, kept aside untouched.
  * - `sourceId`, `imported`, `backups` (local): this profile's id, time imported from other
- *   browsers, and the automatic backups (see below and utils/backup.ts).
+ *   browsers, and the automatic backups (see below and utils/backup/).
  *
  * Decoding is pure so that a stored example of every old version can be tested. A value that cannot
  * be read (unknown shape, a version from the future, a failed migration) is reported and replaced
@@ -182,7 +182,7 @@ export const quarantineKey = (key: string, at: number) => `${QUARANTINE_PREFIX}$
 // --- this browser profile's source id -------------------------------------------------------------
 
 /**
- * `sourceId` (local): a random id of this browser profile, created once (utils/backup.ts tells
+ * `sourceId` (local): a random id of this browser profile, created once (utils/backup/ tells
  * apart own and imported time by it) and kept across "Delete all data", so an export made
  * before a reset is still recognised as this browser's own time.
  */
@@ -195,7 +195,7 @@ export function decodeSourceId(raw: unknown): string | null {
 
 // --- time imported from other browsers -----------------------------------------------------------
 
-/** `imported` (local): backup.ts's ImportedUsage, source id -> date -> totals, `{ version, value }`. */
+/** `imported` (local): utils/backup/history.ts's ImportedUsage, source id -> date -> totals, `{ version, value }`. */
 export const IMPORTED_KEY = 'imported';
 
 const SourceIdSchema = v.pipe(v.string(), v.check(isValidSourceId));
@@ -215,7 +215,7 @@ export const importedUsage: Versioned<ImportedUsage> = {
 // --- automatic backups -------------------------------------------------------------------------
 
 /**
- * `backups` (local): a ring of backups (backup.ts pushBackup: at most BACKUPS_KEPT and
+ * `backups` (local): a ring of backups (utils/backup/backups.ts pushBackup: at most BACKUPS_KEPT and
  * BACKUPS_MAX_BYTES), newest first, `{ version, value }`. Version 1 kept each backup's state as a
  * full export (`export`); version 2 keeps it as storage does (`settings`, `sourceId`, `own`,
  * `imported`), about a third of the size.

@@ -1,7 +1,7 @@
 /**
  * The side panel's requests to the background: where the panel sits, the quick actions of a
  * flagged channel, opening the report, and the popup's "show the panel again". Settings are
- * edited with the pure reducers of utils/settings.ts through the settings store's one `edit`;
+ * edited with the pure reducers of utils/settings/edits/ through the settings store's one `edit`;
  * every open panel and view hears of it through storage.onChanged.
  */
 import { browser } from 'wxt/browser';

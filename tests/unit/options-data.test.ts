@@ -120,7 +120,7 @@ describe('planHistoryWrite', () => {
 });
 
 describe('import error messages', () => {
-  /** Params as the importer fills them, per code (see backup.ts errorMessage). */
+  /** Params as the importer fills them, per code (see utils/backup/errors.ts). */
   const PARAMS: Record<ImportErrorCode, Record<string, string | number | null>> = {
     'too-large': { size: 52_428_800, maxBytes: 20_971_520 },
     empty: {}, 'not-json': { detail: 'Unexpected end of JSON input' }, 'not-an-object': { found: 'a list' },

@@ -45,7 +45,7 @@ export const CLOCK_JUMP_TOLERANCE_MS = 2_000;
 
 export type Focus = 'in' | 'out' | 'none';
 
-/** How time on a channel counts at a moment. Computed by the specialization rules (focus.ts). */
+/** How time on a channel counts at a moment. Computed by the specialization rules (utils/focus/). */
 export interface Classification {
   tracked: boolean;
   focus: Focus;

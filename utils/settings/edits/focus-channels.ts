@@ -71,7 +71,7 @@ export function addChannelToFocus(settings: Settings, specId: string, channel: C
   const spec = findSpecialization(settings, specId);
   if (!spec) return settings;
   const existing = spec.channels.find((entry) => entry.platform === channel.platform);
-  // A listed platform's account-less pages already count as in focus (see utils/focus.ts).
+  // A listed platform's account-less pages already count as in focus (see utils/focus/classify.ts).
   if (channel.account === null) {
     if (channel.platform === 'custom' || existing) return settings;
     return setFocusAccounts(settings, specId, channel.platform, null);
