@@ -24,6 +24,25 @@ export async function activateWindow(id: string): Promise<void> {
 }
 
 /**
+ * The page's tab in front and its window given the desktop's focus, as a user does; returns the
+ * window id. A new install opens its welcome tab in front at about this time: the page is brought
+ * back until its title is the window's.
+ */
+export async function frontWindow(page: { bringToFront(): Promise<void> }, title: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await page.bringToFront();
+    const [id] = await windowsNamed(title);
+    if (id) {
+      await activateWindow(id);
+      return id;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for the window "${title}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Wiggles the real pointer over the screen's centre every `everyMs` until stopped: the user is
  * present. Returns the time of the last movement when stopped.
  */

@@ -5,33 +5,20 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_UUID, GECKO_ID, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
-import { activateWindow, keepPresent, windowsNamed } from './desktop';
+import { activateWindow, frontWindow, keepPresent } from './desktop';
 import { PANEL_HOST_IN_PAGE, readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
-import { openObserver, storedTotals, type BrowserUnderTest } from './scripted-session';
+import { openObserver, writtenTotals, type BrowserUnderTest } from './scripted-session';
 
-/** The time counted on the hostile page so far, in ms: every counted second written first. */
-async function countedMs(observer: Page): Promise<number> {
-  await observer.evaluate(() => {
-    const api = (globalThis as unknown as { browser?: { runtime: { sendMessage(m: object): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } });
-    return (api.browser ?? api.chrome).runtime.sendMessage({ type: 'write-now' });
-  });
-  return (await storedTotals(observer))['x:hostile'] ?? 0;
-}
+/** The time counted on the hostile page so far, in ms. */
+const countedMs = async (observer: Page) => (await writtenTotals(observer))['x:hostile'] ?? 0;
 
 async function survivesHostilePage(session: BrowserUnderTest, read: (page: Page) => Promise<PanelDom | null>, secrets: string[]): Promise<void> {
   // The reader of the figures first, in a tab of its own behind the page.
   const observer = await openObserver(session);
   const page = await session.browser.newPage();
   await page.goto(`http://x.com/hostile/?ids=${secrets.filter((s) => !s.includes(' ')).join(',')}`);
-  await page.bringToFront();
   // The window gets the desktop's focus the way a user gives it, so the tab counts.
-  // (A new install opens its welcome tab in front at about this time: bring ours back until it is the window's.)
-  const [window] = await waitFor(async () => {
-    await page.bringToFront();
-    const ids = await windowsNamed('A hostile page');
-    return ids.length > 0 && ids;
-  }, 10_000, 'the window');
-  await activateWindow(window!);
+  const window = await frontWindow(page, 'A hostile page');
   const presence = keepPresent();
   try {
     await waitFor(async () => (await read(page))?.text.includes('@hostile'), 10_000, 'the panel on the hostile page');
@@ -52,7 +39,7 @@ async function survivesHostilePage(session: BrowserUnderTest, read: (page: Page)
       // page's tab and window.
       if (!panel?.text.includes('Counting')) {
         await page.bringToFront();
-        await activateWindow(window!);
+        await activateWindow(window);
       }
       return panel?.text.includes('Counting') && panel;
     }, 10_000, 'the panel to say Counting').catch((error) => { throw new Error(`${String(error)}; the panel said: ${last}`); });

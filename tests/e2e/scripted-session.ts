@@ -132,6 +132,15 @@ export async function storedTotals(observer: Page): Promise<Record<string, numbe
   return totals;
 }
 
+/** Every counted second written first (the views' `write-now`), then the stored totals per channel key. */
+export async function writtenTotals(observer: Page): Promise<Record<string, number>> {
+  await observer.evaluate(() => {
+    const scope = globalThis as unknown as ExtensionPage & { browser?: { runtime: { sendMessage(m: object): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+    return (scope.browser ?? scope.chrome).runtime.sendMessage({ type: 'write-now' });
+  });
+  return storedTotals(observer);
+}
+
 export async function writeTimes(observer: Page): Promise<number[]> {
   return observer.evaluate(() => (globalThis as unknown as ExtensionPage).__writes);
 }
