@@ -2,6 +2,7 @@
 // activation the way a taskbar does it.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { waitFor } from './browsers';
 
 const run = promisify(execFile);
 
@@ -29,17 +30,12 @@ export async function activateWindow(id: string): Promise<void> {
  * back until its title is the window's.
  */
 export async function frontWindow(page: { bringToFront(): Promise<void> }, title: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+  const id = await waitFor(async () => {
     await page.bringToFront();
-    const [id] = await windowsNamed(title);
-    if (id) {
-      await activateWindow(id);
-      return id;
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for the window "${title}"`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return (await windowsNamed(title))[0];
+  }, 10_000, `the window "${title}"`);
+  await activateWindow(id);
+  return id;
 }
 
 /**
