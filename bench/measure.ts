@@ -7,7 +7,8 @@ import type { Page } from 'puppeteer-core';
 import { CHROME_BUILD, launchChromium, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
 import { exportRightAfter, leftPlatform, selfMovingPage, type PresenceFigures } from '../tests/e2e/presence-scenarios';
 import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTimes, IDLE_THRESHOLD_S, type Step } from '../tests/e2e/scripted-session';
-import { simulatedYear } from '../tests/fixtures/simulated-year';
+import { simulatedClients, simulatedYear } from '../tests/fixtures/simulated-year';
+import { localDate } from '../utils/time-zone';
 export { simulatedYear };
 import { createBackup, pushBackup, BACKUPS_KEPT, type Backup } from '../utils/backup';
 import {
@@ -349,4 +350,34 @@ export async function measurePresence(quick: boolean): Promise<PresenceBench> {
     leftPlatform: quick ? skipped : await fresh((session) => leftPlatform(session)),
     exportRightAfter: await fresh((session) => exportRightAfter(session, { presentMs: quick ? 3000 : 5000 })),
   };
+}
+
+/**
+ * The report page over the simulated year (measureYear must have stored it) with ten clients:
+ * from navigation to the clients table painted, the median of `runs` loads. The range is the
+ * whole year, so every day is read, grouped and compared with the year before (empty).
+ */
+export async function measureReport(session: ChromiumSession, runs: number): Promise<number> {
+  const observer = await openObserver(session);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  await writeSettings(observer, (s) => ({ ...s, clients: simulatedClients() }));
+  await observer.close();
+  const today = localDate(Date.now(), timeZone);
+  const from = localDate(Date.now() - 364 * 86_400_000, timeZone);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page: Page = await session.browser.newPage();
+    await page.evaluateOnNewDocument(`(() => {
+      const probe = window.__cfReport = { rendered: null };
+      new MutationObserver((records, observer) => {
+        if (!document.querySelector('section[aria-labelledby="cf-clients-title"] tbody tr')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { probe.rendered = performance.now(); }, 0));
+      }).observe(document, { childList: true, subtree: true });
+    })();`);
+    await page.goto(`chrome-extension://${session.extensionId}/report.html?from=${from}&to=${today}`);
+    times.push(await waitFor(() => page.evaluate(() => (window as unknown as { __cfReport: { rendered: number | null } }).__cfReport.rendered), 20_000, 'the report to render'));
+    await page.close();
+  }
+  return median(times);
 }

@@ -5,7 +5,6 @@ import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/da
 import { HiddenPanels } from '@/components/HiddenPanels';
 import { MastodonOffer } from '@/components/MastodonOffer';
 import { send } from '@/components/send';
-import { writeUnwrittenTime } from '@/components/write-unwritten';
 import type { Settings } from '@/utils/settings';
 import type { LiveReply } from '@/utils/messages';
 import { IMPORTED_KEY, SETTINGS_KEY, decodeSettings, readHistory, usageKey } from '@/utils/storage';
@@ -23,34 +22,33 @@ interface Loaded {
 /** The popup shows at most the last 30 days: it reads only those, not the whole history. */
 const POPUP_DAYS = 31;
 
-/** What the dashboard reads from storage; runs again whenever storage changes. */
-async function loadStored(variant: 'popup' | 'page', today: string, first: boolean): Promise<Loaded> {
-  // The report is a reader of history: on opening, the background writes what it holds. The
-  // popup opens often and must paint at once: it adds the live unwritten time instead, as the
-  // report does for the seconds that follow.
-  if (variant === 'page' && first) await writeUnwrittenTime();
-  const keys = variant === 'popup'
-    ? [SETTINGS_KEY, IMPORTED_KEY, ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i)))]
-    : null;
+/**
+ * What the popup reads from storage; runs again whenever storage changes. The popup opens often
+ * and must paint at once: rather than have the background write first (as the report does), it
+ * adds the live unwritten time.
+ */
+async function loadStored(today: string): Promise<Loaded> {
+  const keys = [SETTINGS_KEY, IMPORTED_KEY, ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i)))];
   const all = await browser.storage.local.get(keys);
   // Own time plus what was imported from the user's other browsers.
   return { stored: readHistory(all).visible, settings: decodeSettings(all[SETTINGS_KEY]).value };
 }
 
 /**
- * The popup and the full-page report: stored history plus the time the background has not
- * written yet, refreshed every second while the view is open.
+ * The popup: stored history plus the time the background has not written yet, refreshed every
+ * second while it is open. The full-page report is components/report/ReportApp.tsx; `variant`
+ * stays accepted (only 'popup') so existing `<DashboardApp variant="popup" />` calls still read.
  */
-export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
+export function DashboardApp(_props: { variant?: 'popup' }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [live, setLive] = useState<LiveReply | null>(null);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
     let open = true;
-    const reload = (first = false) => loadStored(variant, localDate(Date.now(), timeZone), first).then((value) => open && setLoaded(value));
+    const reload = () => loadStored(localDate(Date.now(), timeZone)).then((value) => open && setLoaded(value));
     const refreshLive = () => send({ type: 'live' }).then((reply) => open && setLive(reply), () => {});
-    void reload(true);
+    void reload();
     void refreshLive();
     const onChanged = (_changes: unknown, area: string) => {
       if (area === 'local') void reload();
@@ -84,7 +82,7 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
       </div>
     )}
     <Dashboard
-      variant={variant}
+      variant="popup"
       days={live ? withUnwritten(loaded.stored, live.unwritten) : loaded.stored}
       today={localDate(now, timeZone)}
       settings={loaded.settings}
@@ -96,11 +94,11 @@ export function DashboardApp({ variant }: { variant: 'popup' | 'page' }) {
         void send({ type: 'tracking-pause', until: choice === 'tomorrow' ? startOfNextLocalDate(Date.now(), timeZone) : Date.now() + choice * 60_000 })}
       onResume={() => void send({ type: 'tracking-resume' })}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+      onOpenReport={() => void browser.tabs.create({ url: browser.runtime.getURL('/report.html') })}
       onOpenSetup={() => void browser.runtime.openOptionsPage()}
     />
     <HiddenPanels settings={loaded.settings} />
-    {variant === 'popup' && <MastodonOffer settings={loaded.settings} />}
+    <MastodonOffer settings={loaded.settings} />
     </>
   );
 }

@@ -290,6 +290,12 @@ export function SidePanel(props: SidePanelProps) {
           <div class="names">
             <p class="platform">{name}</p>
             {view.account && <p class="account">{view.account}</p>}
+            {view.client && (
+              <p class="client">
+                <span class="swatch" style={{ background: view.client.color }} aria-hidden="true" />
+                {i18n.t('panel.client', [view.client.name])}
+              </p>
+            )}
           </div>
         </div>
 

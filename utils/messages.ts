@@ -192,6 +192,8 @@ export interface PanelView {
   platformName: string | null;
   /** The account as the platform writes it (`@acme` on X), or null for account-less pages. */
   account: string | null;
+  /** The client this channel's time counts for (its name and colour), or null. */
+  client: { name: string; color: string } | null;
   /** Counting this tab's channel right now. */
   counting: boolean;
   reason: NotCountingReason | null;

@@ -117,6 +117,7 @@ const ERROR_KEYS: Readonly<Record<ImportErrorCode, string>> = {
   'milliseconds-mismatch': 'millisecondsMismatch', 'after-hours-exceeds-time': 'afterHoursExceedsTime',
   'duplicate-row': 'duplicateRow', 'day-too-long': 'dayTooLong', 'source-day-too-long': 'sourceDayTooLong',
   'too-many-sources': 'tooManySources', 'date-after-tomorrow': 'dateAfterTomorrow', 'backup-damaged': 'backupDamaged',
+  'client-invalid': 'clientInvalid', 'account-in-two-clients': 'accountInTwoClients',
 };
 
 /** Fields an import error can name, with a sentence of what each must hold (data.expected.*). */
@@ -171,6 +172,10 @@ export function importErrorMessage(error: Pick<ImportError, 'code' | 'params'>, 
     case 'field-missing':
     case 'account-required':
       return t(key, [where, field]);
+    case 'client-invalid':
+      return t(key, [p.client === null || p.client === undefined ? t('data.where.file') : String(p.client), field || 'clients', found()]);
+    case 'account-in-two-clients':
+      return t(key, [p.account === null || p.account === undefined ? text('platform') : `${text('platform')}:${text('account')}`, text('first'), text('second')]);
     case 'field-invalid': {
       const expected = EXPECTED_FIELDS.has(field) ? t(`data.expected.${field}`) : t('data.expected.other');
       return t(key, [where, field, expected, found()]);

@@ -1,4 +1,5 @@
 import { channelKey, channelLabel, type Channel } from './channels';
+import { clientOf } from './clients/membership';
 import { budgetForChannel, focusShare, focusStatus, type UsageRow } from './focus';
 import type { PanelPlacementView, PanelView } from './messages';
 import { PLATFORMS } from './platforms';
@@ -27,6 +28,11 @@ function channelParts(channel: Channel): { platformName: string; account: string
   const platform = PLATFORMS[channel.platform];
   if (channel.account === null || channel.account === '') return { platformName: platform.name, account: null };
   return { platformName: platform.name, account: platform.accountLabel?.(channel.account) ?? channel.account };
+}
+
+function clientView(channel: Channel | null, settings: Settings): PanelView['client'] {
+  const client = channel ? clientOf(settings, channel) : null;
+  return client ? { name: client.name, color: client.color } : null;
 }
 
 /** The end of the snooze that quiets this channel's flag (its own or its platform's), if one runs. */
@@ -68,6 +74,7 @@ export function buildPanelView(input: {
     label: channel ? channelLabel(channel) : null,
     platformName: parts?.platformName ?? null,
     account: parts?.account ?? null,
+    client: clientView(channel, settings),
     counting: countingHere,
     reason: channel ? reason : 'no-channel',
     todayMs: totals ? totals[0] + totals[1] + totals[2] : 0,

@@ -7,6 +7,28 @@ import { Checkbox, NumberField, Section } from './fields';
 /** The minutes outside a user gets when turning the notification on. */
 const DEFAULT_NOTIFY_MINUTES = 10;
 
+/**
+ * A setting that shows notifications: turning it on asks the browser for the optional
+ * `notifications` permission first and calls `on` only once it is granted. `turn` must be called
+ * straight from the change handler: the request needs the user's gesture. `denied`: the browser
+ * said no, so the setting stays off and the page says why (`alerts.permissionDenied`).
+ */
+export function useNotificationSwitch(on: () => void, off: () => void): { denied: boolean; turn(checked: boolean): void } {
+  const [denied, setDenied] = useState(false);
+  const turn = (checked: boolean) => {
+    setDenied(false);
+    if (!checked) {
+      off();
+      return;
+    }
+    browser.permissions.request({ permissions: ['notifications'] }).then(
+      (granted) => (granted ? on() : setDenied(true)),
+      () => setDenied(true),
+    );
+  };
+  return { denied, turn };
+}
+
 /** How loud a flag is: the panel always, then badge, notification and pause screen as the user adds them. */
 export function Flags(props: { settings: Settings; save(next: Settings): void }) {
   const { settings, save } = props;
@@ -17,20 +39,7 @@ export function Flags(props: { settings: Settings; save(next: Settings): void })
     save(result.settings);
     return null;
   };
-  /** The browser said no to notifications: the setting stays off, and the page says why. */
-  const [denied, setDenied] = useState(false);
-  // Called straight from the change: the permission request needs the user's gesture.
-  const turnNotify = (on: boolean) => {
-    setDenied(false);
-    if (!on) {
-      notify(null);
-      return;
-    }
-    browser.permissions.request({ permissions: ['notifications'] }).then(
-      (granted) => (granted ? notify(DEFAULT_NOTIFY_MINUTES) : setDenied(true)),
-      () => setDenied(true),
-    );
-  };
+  const { denied, turn: turnNotify } = useNotificationSwitch(() => notify(DEFAULT_NOTIFY_MINUTES), () => notify(null));
   return (
     <Section id="flags" title={i18n.t('options.flags.title')} intro={i18n.t('options.flags.intro')}>
       <Checkbox label={i18n.t('options.flags.panel')} hint={i18n.t('options.flags.panelHint')} checked disabled onChange={() => {}} />

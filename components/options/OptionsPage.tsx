@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { seenAccounts } from '@/utils/options-data';
 import type { Settings } from '@/utils/settings';
 import { Channels } from './Channels';
+import { Clients } from './Clients';
 import { Data } from './Data';
 import { Flags } from './Flags';
 import { Setup } from './Setup';
@@ -12,6 +13,7 @@ import { useOptionsStore } from './options-store';
 
 const SECTIONS = [
   { id: 'specializations', key: 'options.nav.specializations' },
+  { id: 'clients', key: 'options.clients.title' },
   { id: 'channels', key: 'options.nav.channels' },
   { id: 'tracking', key: 'options.nav.tracking' },
   { id: 'flags', key: 'options.nav.flags' },
@@ -88,6 +90,7 @@ export function OptionsPage() {
         <main class="cf-main">
           {banners}
           <Specializations settings={settings} save={save} seenAccounts={accounts} onStartSetup={() => setSetupAgain(true)} />
+          <Clients settings={settings} save={save} current={current} seenAccounts={accounts} />
           <Channels settings={settings} save={save} current={current} />
           <Tracking settings={settings} save={save} />
           <Flags settings={settings} save={save} />

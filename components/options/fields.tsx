@@ -9,44 +9,55 @@ export const t: Translate = (key, subs) =>
   (i18n.t as unknown as (key: string, subs?: string[]) => string)(key, subs ? [...subs] : undefined);
 
 const CODE_KEYS: Readonly<Record<ValidationCode, { key: string; subs?: readonly (string | number)[] }>> = {
-  'name-empty': { key: 'nameEmpty' },
-  'name-duplicate': { key: 'nameDuplicate' },
-  'name-too-long': { key: 'nameTooLong', subs: [LIMITS.nameMaxLength] },
-  'budget-invalid': { key: 'budgetInvalid' },
-  'budget-too-small': { key: 'budgetTooSmall', subs: [LIMITS.budgetMinutes.min] },
-  'budget-too-large': { key: 'budgetTooLarge', subs: [LIMITS.budgetMinutes.max] },
-  'days-empty': { key: 'daysEmpty' },
-  'day-invalid': { key: 'dayInvalid' },
-  'time-invalid': { key: 'timeInvalid' },
-  'time-zone-invalid': { key: 'timeZoneInvalid' },
-  'from-not-before-to': { key: 'fromNotBeforeTo' },
-  'overnight-to-not-before-from': { key: 'overnightToNotBeforeFrom' },
-  'idle-invalid': { key: 'idleInvalid' },
-  'idle-too-small': { key: 'idleTooSmall', subs: [LIMITS.idleThresholdSeconds.min] },
-  'idle-too-large': { key: 'idleTooLarge', subs: [LIMITS.idleThresholdSeconds.max] },
-  'retention-invalid': { key: 'retentionInvalid' },
-  'retention-too-small': { key: 'retentionTooSmall', subs: [LIMITS.retentionDays.min] },
-  'retention-too-large': { key: 'retentionTooLarge', subs: [LIMITS.retentionDays.max] },
-  'notify-invalid': { key: 'notifyInvalid' },
-  'notify-too-small': { key: 'notifyTooSmall', subs: [LIMITS.notifyAfterMinutes.min] },
-  'notify-too-large': { key: 'notifyTooLarge', subs: [LIMITS.notifyAfterMinutes.max] },
-  'host-empty': { key: 'hostEmpty' },
-  'host-invalid': { key: 'hostInvalid' },
-  'host-duplicate': { key: 'hostDuplicate' },
-  'host-built-in': { key: 'hostBuiltIn' },
-  'specialization-not-found': { key: 'specializationNotFound' },
-  'specialization-id-taken': { key: 'specializationIdTaken' },
-  'channel-not-in-focus': { key: 'channelNotInFocus' },
+  'name-empty': { key: 'options.error.nameEmpty' },
+  'name-duplicate': { key: 'options.error.nameDuplicate' },
+  'name-too-long': { key: 'options.error.nameTooLong', subs: [LIMITS.nameMaxLength] },
+  'budget-invalid': { key: 'options.error.budgetInvalid' },
+  'budget-too-small': { key: 'options.error.budgetTooSmall', subs: [LIMITS.budgetMinutes.min] },
+  'budget-too-large': { key: 'options.error.budgetTooLarge', subs: [LIMITS.budgetMinutes.max] },
+  'days-empty': { key: 'options.error.daysEmpty' },
+  'day-invalid': { key: 'options.error.dayInvalid' },
+  'time-invalid': { key: 'options.error.timeInvalid' },
+  'time-zone-invalid': { key: 'options.error.timeZoneInvalid' },
+  'from-not-before-to': { key: 'options.error.fromNotBeforeTo' },
+  'overnight-to-not-before-from': { key: 'options.error.overnightToNotBeforeFrom' },
+  'idle-invalid': { key: 'options.error.idleInvalid' },
+  'idle-too-small': { key: 'options.error.idleTooSmall', subs: [LIMITS.idleThresholdSeconds.min] },
+  'idle-too-large': { key: 'options.error.idleTooLarge', subs: [LIMITS.idleThresholdSeconds.max] },
+  'retention-invalid': { key: 'options.error.retentionInvalid' },
+  'retention-too-small': { key: 'options.error.retentionTooSmall', subs: [LIMITS.retentionDays.min] },
+  'retention-too-large': { key: 'options.error.retentionTooLarge', subs: [LIMITS.retentionDays.max] },
+  'notify-invalid': { key: 'options.error.notifyInvalid' },
+  'notify-too-small': { key: 'options.error.notifyTooSmall', subs: [LIMITS.notifyAfterMinutes.min] },
+  'notify-too-large': { key: 'options.error.notifyTooLarge', subs: [LIMITS.notifyAfterMinutes.max] },
+  'host-empty': { key: 'options.error.hostEmpty' },
+  'host-invalid': { key: 'options.error.hostInvalid' },
+  'host-duplicate': { key: 'options.error.hostDuplicate' },
+  'host-built-in': { key: 'options.error.hostBuiltIn' },
+  'specialization-not-found': { key: 'options.error.specializationNotFound' },
+  'specialization-id-taken': { key: 'options.error.specializationIdTaken' },
+  'channel-not-in-focus': { key: 'options.error.channelNotInFocus' },
+  // Client edits: the Clients section words them (clientErrorText adds the client in the way).
+  'name-taken': { key: 'options.clients.error.nameTaken' },
+  'color-invalid': { key: 'options.clients.error.colorInvalid' },
+  'client-not-found': { key: 'options.clients.error.clientNotFound' },
+  'client-id-taken': { key: 'options.clients.error.clientIdTaken' },
+  'too-many-clients': { key: 'options.clients.error.tooMany' },
+  'account-has-client': { key: 'options.clients.error.accountHasClient', subs: ['?'] },
+  'platform-has-client': { key: 'options.clients.error.platformHasClient', subs: ['?'] },
+  'channel-invalid': { key: 'options.clients.error.channelInvalid' },
+  'too-many-accounts': { key: 'options.accounts.tooMany', subs: [LIMITS.accountsPerPlatform] },
+  'source-invalid': { key: 'options.error.sourceInvalid', subs: [LIMITS.sourceNameMaxLength] },
 };
 
 /** The sentence that explains a validation code next to its field. */
 export function validationText(code: ValidationCode): string {
   const { key, subs } = CODE_KEYS[code];
-  return t(`options.error.${key}`, subs?.map(String));
+  return t(key, subs?.map(String));
 }
 
 /** Every key validationText may use, for the locale test. */
-export const VALIDATION_MESSAGE_KEYS: readonly string[] = Object.values(CODE_KEYS).map(({ key }) => `options.error.${key}`);
+export const VALIDATION_MESSAGE_KEYS: readonly string[] = Object.values(CODE_KEYS).map(({ key }) => key);
 
 /** An error under a field: text with a marker, never colour alone; the field points here with aria-describedby. */
 export function FieldError({ id, children }: { id: string; children: ComponentChildren }) {

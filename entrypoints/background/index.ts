@@ -7,6 +7,7 @@ import { registerMessages } from './messages';
 import { createBackgroundParts } from './parts';
 import { FLUSH_ALARM, TrackerService } from './tracker-service';
 import { RETENTION_ALARM, scheduleRetention } from './retention';
+import { WEEKLY_REMINDER_ALARM, registerWeeklyReminder, remindOfWeeklyReport } from './weekly-reminder';
 import { registerOptionsLifecycle } from './custom-hosts';
 import { registerOpenTabInjection } from './inject-open-tabs';
 import { registerHostOffers } from './add-granted-host';
@@ -46,9 +47,11 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void tracker.flush();
     if (alarm.name === RETENTION_ALARM) void parts.data.retention(settings.current);
+    if (alarm.name === WEEKLY_REMINDER_ALARM) void settings.ready.then(() => remindOfWeeklyReport(settings.current));
   });
   followSettings(parts);
   registerHostOffers(settings);
+  registerWeeklyReminder(settings);
 
   void settings.ready.then(async () => {
     browser.idle.setDetectionInterval(settings.current.tracking.idleThresholdSeconds);

@@ -46,7 +46,7 @@ export function applyPanelAction(settings: Settings, message: SettingsAction, no
 async function openPage(page: 'dashboard' | 'options', sender: MessageSender): Promise<void> {
   if (page === 'options') return browser.runtime.openOptionsPage();
   // A tab, next to the one the user works in: a popup cannot be opened from a page everywhere.
-  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html'), windowId: sender.tab?.windowId, openerTabId: sender.tab?.id });
+  await browser.tabs.create({ url: browser.runtime.getURL('/report.html'), windowId: sender.tab?.windowId, openerTabId: sender.tab?.id });
 }
 
 /** Answers one `panel-*` message; settings change through `edit` (the settings store's, in the storage door). */

@@ -30,7 +30,7 @@ const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 function focusOn(channels: FocusChannel[], change: (settings: Settings) => Settings = (s) => s): Settings {
   return change({
     ...defaultSettings(),
-    specializations: [{ id: 'b2b', name: 'B2B', channels, budgets: { totalMinutes: null, perChannel: {} }, workingHours: null }],
+    specializations: [{ id: 'b2b', name: 'B2B', channels, budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null }],
     activeSpecializationId: 'b2b',
   });
 }
@@ -237,7 +237,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     expect((await readPanel(kind, page))?.text).not.toContain('Add ');
 
     // The report opens in a tab (the extension sees its own pages' addresses; puppeteer does not in Firefox).
-    const reportTabs = () => observer.evaluate(`(${api.toString()})().tabs.query({}).then((tabs) => tabs.filter((t) => (t.url ?? '').endsWith('/dashboard.html')).map((t) => t.id))`) as Promise<number[]>;
+    const reportTabs = () => observer.evaluate(`(${api.toString()})().tabs.query({}).then((tabs) => tabs.filter((t) => (t.url ?? '').endsWith('/report.html')).map((t) => t.id))`) as Promise<number[]>;
     const before = await reportTabs();
     await (await control(page, 'Open report')).click();
     const opened = await waitFor(async () => (await reportTabs()).find((id) => !before.includes(id)), 10_000, 'the report to open in a tab');

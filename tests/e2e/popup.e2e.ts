@@ -8,7 +8,7 @@ import type { Specialization } from '@/utils/settings';
 import { channelRows } from './popup-dom';
 
 const spec = (id: string, name: string, platform: 'linkedin' | 'x'): Specialization => ({
-  id, name, channels: [{ platform, accounts: null }], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null,
+  id, name, channels: [{ platform, accounts: null }], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null,
 });
 
 const SESSION: Step[] = [

@@ -58,11 +58,11 @@ const daysArb: fc.Arbitrary<TotalsByDate> = fc.dictionary(
 
 describe('buildExport', () => {
   it('writes the documented header fields', () => {
-    const settings = defaultSettings();
-    const result = buildExport({ settings, sourceId: SOURCE, days: {}, exportedAt: AT });
+    const { clients, ...settings } = defaultSettings();
+    const result = buildExport({ settings: { ...settings, clients }, sourceId: SOURCE, days: {}, exportedAt: AT });
     expect(result).toEqual({
       format: 'channel-focus', version: EXPORT_VERSION, exportedAt: '2026-05-04T16:20:05.123Z',
-      source: SOURCE, settings, usage: [],
+      source: SOURCE, settings, clients: [], usage: [],
     });
   });
 

@@ -56,6 +56,8 @@ const channelRow = (extra: Record<string, unknown>) => ({
   date: '2026-05-06', platform: 'xing', account: null, focus: 'in', seconds: 10, ...extra,
 });
 
+const acme = { id: 'acme', name: 'Acme', color: '#2f6fde', channels: [{ platform: 'linkedin', accounts: ['company/acme'] }] };
+
 const CASES: Case[] = [
   { name: 'too large', text: FIXTURE, maxBytes: 100, code: 'too-large', message: `The file is too large (${FIXTURE.length} characters); the limit is 100 bytes. Nothing was imported.`, params: { size: FIXTURE.length, maxBytes: 100 } },
   { name: 'empty', text: '', code: 'empty', message: 'The file is empty.' },
@@ -159,6 +161,30 @@ const CASES: Case[] = [
       for (let index = 0; index < 50; index += 1) file.usage.push(channelRow({ source: `browser-${index}` }));
     }),
     code: 'too-many-sources', message: 'The file holds the time of 52 browsers (source ids); at most 50 can be imported from one file.', params: { row: null, count: 52, max: 50 },
+  },
+  { name: 'clients an object', text: withFile((file) => { file.clients = { acme }; }), code: 'field-invalid', message: 'The export: "clients" must be a list of clients, found an object.', params: { row: null, field: 'clients', found: 'an object' } },
+  { name: 'a client that is text', text: withFile((file) => { file.clients = [acme, 'Beta']; }), code: 'client-invalid', message: 'Client 2 must be an object with id, name, color and channels, found "Beta".', params: { client: 2, field: null, found: '"Beta"' } },
+  { name: 'a client colour by name', text: withFile((file) => { file.clients = [{ ...acme, color: 'red' }]; }), code: 'client-invalid', message: 'Client 1: "color" must be a colour "#rrggbb", found "red".', params: { client: 1, field: 'color', found: '"red"' } },
+  { name: 'a client without a name', text: withFile((file) => { file.clients = [{ ...acme, name: '  ' }]; }), code: 'client-invalid', message: 'Client 1: "name" must be a name of 1 to 60 characters, found "  ".', params: { client: 1, field: 'name' } },
+  {
+    name: 'a client with an empty account', text: withFile((file) => { file.clients = [{ ...acme, channels: [{ platform: 'x', accounts: [''] }] }]; }),
+    code: 'client-invalid', message: 'Client 1: "channels" must be a list of platforms, each once, with "accounts" null (the whole platform) or a list of accounts, found a list.', params: { client: 1, field: 'channels' },
+  },
+  { name: 'two clients with one id', text: withFile((file) => { file.clients = [acme, { ...acme, name: 'Beta', channels: [] }]; }), code: 'client-invalid', message: 'Client 2: "id" must be an id of 1 to 100 characters that no other client has, found "acme".', params: { client: 2, field: 'id', found: '"acme"' } },
+  { name: '101 clients', text: withFile((file) => { file.clients = Array.from({ length: 101 }, (_, i) => ({ ...acme, id: `c${i}`, name: `C${i}`, channels: [] })); }), code: 'client-invalid', message: 'The export: "clients" must be a list of at most 100 clients, found 101 clients.', params: { client: null, field: 'clients' } },
+  {
+    name: 'an account listed by two clients, in another case',
+    text: withFile((file) => { file.clients = [acme, { ...acme, id: 'beta', name: 'Beta', channels: [{ platform: 'linkedin', accounts: ['Company/ACME'] }] }]; }),
+    code: 'account-in-two-clients', message: 'The account "Company/ACME" on "linkedin" belongs to two clients, "Acme" and "Beta"; an account belongs to one client.',
+    params: { platform: 'linkedin', account: 'Company/ACME', first: 'Acme', second: 'Beta' },
+  },
+  {
+    name: 'a whole platform held by two clients (in the settings of a file without the clients field)',
+    text: withFile((file) => {
+      file.settings = { ...file.settings, clients: [{ ...acme, channels: [{ platform: 'xing', accounts: null }] }, { ...acme, id: 'beta', name: 'Beta', channels: [{ platform: 'xing', accounts: null }] }] };
+    }),
+    code: 'account-in-two-clients', message: 'The whole platform "xing" belongs to two clients, "Acme" and "Beta"; a platform or an account belongs to one client.',
+    params: { platform: 'xing', account: null },
   },
   {
     name: 'a date after tomorrow', today: '2026-05-04',

@@ -19,7 +19,7 @@ const settings = {
   ...defaultSettings(),
   specializations: [{
     id: 'b2b', name: 'B2B', channels: [{ platform: 'xing' as const, accounts: null }],
-    budgets: { totalMinutes: 90, perChannel: { xing: 30 } }, workingHours: null,
+    budgets: { totalMinutes: 90, perChannel: { xing: 30 } }, workingHours: null, clientId: null,
   }],
   activeSpecializationId: 'b2b',
 };

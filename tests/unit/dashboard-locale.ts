@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { resolve } from 'node:path';
 
 /**
- * Gives WXT's fake browser a working `i18n.getMessage` that reads our own locales file through
+ * Gives WXT's fake browser a working `i18n.getMessage` (and the matching UI language) that reads our own locales file through
  * @wxt-dev/i18n's build step, so component tests see the real English (or German) strings and
  * fail when a key is missing.
  */
@@ -17,4 +17,6 @@ export async function installLocale(language: 'en' | 'de'): Promise<void> {
     // Chrome's rules: $1..$9 take the substitutions, $$ is a dollar sign.
     return message.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : values[Number(what) - 1] ?? ''));
   }) as typeof fakeBrowser.i18n.getMessage;
+  // The browser's UI language, which pages that write dates in the words' language read.
+  fakeBrowser.i18n.getUILanguage = () => (language === 'de' ? 'de-DE' : 'en-US');
 }

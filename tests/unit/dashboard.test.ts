@@ -30,6 +30,7 @@ function spec(partial: Partial<Specialization> = {}): Specialization {
     channels: [{ platform: 'linkedin', accounts: ['company/acme'] }, { platform: 'xing', accounts: null }],
     budgets: { totalMinutes: null, perChannel: {} },
     workingHours: null,
+    clientId: null,
     ...partial,
   };
 }

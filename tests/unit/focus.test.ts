@@ -37,6 +37,7 @@ function spec(channels: FocusChannel[], extra: Partial<Specialization> = {}): Sp
     channels,
     budgets: { totalMinutes: null, perChannel: {} },
     workingHours: null,
+    clientId: null,
     ...extra,
   };
 }

@@ -24,8 +24,13 @@ describe('options page accessibility (axe-core)', () => {
       specializations: [{
         id: 'a', name: 'Acme',
         channels: [{ platform: 'linkedin', accounts: ['company/acme'] }, { platform: 'xing', accounts: null }, { platform: 'x', accounts: null }, { platform: 'tiktok', accounts: null }],
-        budgets: { totalMinutes: 90, perChannel: { linkedin: 30 } }, workingHours: defaultWorkingHours('Europe/Berlin'),
+        budgets: { totalMinutes: 90, perChannel: { linkedin: 30 } }, workingHours: defaultWorkingHours('Europe/Berlin'), clientId: 'c1',
       }],
+      clients: [
+        { id: 'c1', name: 'Acme GmbH', color: '#0f7c86', channels: [{ platform: 'linkedin', accounts: ['company/acme'] }, { platform: 'xing', accounts: null }] },
+        { id: 'c2', name: 'Globex', color: '#b35900', channels: [] },
+      ],
+      reports: { weeklyReminder: true },
       activeSpecializationId: 'a',
       customHosts: [{ host: 'forum.example.com', platform: 'custom' }],
       tracking: { ...s.tracking, retentionDays: 90, pausedUntil: Date.now() + 600_000 },
@@ -40,6 +45,11 @@ describe('options page accessibility (axe-core)', () => {
     // With errors shown as well.
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add channel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add client' }));
+    // A client's channel picker, with a channel another client has ("Move to").
+    fireEvent.click(screen.getByRole('button', { name: 'Add channels to Globex' }));
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search accounts and platforms' }), { target: { value: 'acme' } });
+    expect(screen.getByRole('button', { name: 'Move to Globex – LinkedIn · company/acme' }).textContent).toBe('Move to Globex – LinkedIn · company/acme');
     expect(await seriousViolations(container)).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ const OWN = 'desktop-browser';
 
 const mySettings = (): Settings => setUpSettings((s) => ({
   ...s,
-  specializations: [{ id: 'acme', name: 'Acme', channels: [{ platform: 'linkedin', accounts: null }], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null }],
+  specializations: [{ id: 'acme', name: 'Acme', channels: [{ platform: 'linkedin', accounts: null }], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null }],
   activeSpecializationId: 'acme',
 }));
 

@@ -139,6 +139,8 @@ describe('import error messages', () => {
     'too-many-sources': { row: null, count: 51, max: 50 },
     'date-after-tomorrow': { row: 3, date: '2031-01-01', latest: '2025-06-02' },
     'backup-damaged': { path: 'own.2025-06-01.linkedin', found: 'a list' },
+    'client-invalid': { client: 2, field: 'color', found: '"red"' },
+    'account-in-two-clients': { platform: 'linkedin', account: 'company/acme', first: 'Acme', second: 'Beta' },
   };
 
   it('has a complete sentence for every code in English and German', () => {

@@ -8,7 +8,7 @@ import { SETTINGS_KEY } from '@/utils/storage';
 import { errorOf, freshBrowser, renderOptions, setUpSettings, storedSettings } from './options-helpers';
 
 function spec(id: string, name: string, channels: Specialization['channels'] = []): Specialization {
-  return { id, name, channels, budgets: { totalMinutes: null, perChannel: {} }, workingHours: null };
+  return { id, name, channels, budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null };
 }
 
 const twoClients = () => setUpSettings((s) => ({
@@ -37,7 +37,7 @@ describe('options page: layout', () => {
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]);
     expect(links).toEqual([
-      ['Specializations', '#specializations'], ['Channels', '#channels'], ['Tracking', '#tracking'],
+      ['Specializations', '#specializations'], ['Clients', '#clients'], ['Channels', '#channels'], ['Tracking', '#tracking'],
       ['Flags', '#flags'], ['Data', '#data'],
     ]);
     const main = screen.getByRole('main');

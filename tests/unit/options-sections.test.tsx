@@ -25,7 +25,7 @@ function permissions(granted: Set<string>, answer = true) {
 
 async function start(settings: Settings = setUpSettings((s) => ({
   ...s,
-  specializations: [{ id: 'a', name: 'Acme', channels: [], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null }],
+  specializations: [{ id: 'a', name: 'Acme', channels: [], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null }],
   activeSpecializationId: 'a',
 }))) {
   await freshBrowser({ [SETTINGS_KEY]: settings });

@@ -111,7 +111,7 @@ describe('guided first run', () => {
     await freshBrowser({
       [SETTINGS_KEY]: setUpSettings((s) => ({
         ...s,
-        specializations: [{ id: 'a', name: 'My focus', channels: [], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null }],
+        specializations: [{ id: 'a', name: 'My focus', channels: [], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null }],
         activeSpecializationId: 'a',
       })),
     });

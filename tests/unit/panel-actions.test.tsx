@@ -109,7 +109,7 @@ describe('panel actions against storage', () => {
     const created = vi.fn();
     fakeBrowser.tabs.onCreated.addListener(created);
     await panelAction({ type: 'panel-open', page: 'dashboard' }, { tab: { id: 1, windowId: 1 } });
-    expect(created).toHaveBeenCalledWith(expect.objectContaining({ url: fakeBrowser.runtime.getURL('/dashboard.html') }));
+    expect(created).toHaveBeenCalledWith(expect.objectContaining({ url: fakeBrowser.runtime.getURL('/report.html') }));
   });
 });
 

@@ -78,6 +78,29 @@ describe('side panel: what it shows', () => {
     expect(panel().classList.contains('flagged')).toBe(false);
   });
 
+  it('names the client the channel counts for, beside the account', async () => {
+    const withClient = focusSettings((s) => ({
+      ...s,
+      clients: [
+        { id: 'c1', name: 'Acme GmbH', color: '#aa3355', channels: [{ platform: 'linkedin', accounts: ['company/ACME'] }] },
+        { id: 'c2', name: 'Other AG', color: '#3355aa', channels: [{ platform: 'linkedin', accounts: null }] },
+      ],
+    }));
+    renderPanel(viewFor({ settings: withClient }));
+    expect(within(panel()).getByText('Client: Acme GmbH').tagName).toBe('P');
+    cleanup();
+    // The whole platform's client holds the account-less pages and the accounts no client names.
+    renderPanel(viewFor({ settings: withClient, channel: { platform: 'linkedin', account: 'company/globex' } }));
+    expect(within(panel()).getByText('Client: Other AG').tagName).toBe('P');
+    cleanup();
+    renderPanel(viewFor({ settings: focusSettings(), channel: X_ACME }));
+    expect(within(panel()).queryByText(/^Client:/)).toBeNull();
+    cleanup();
+    await installLocale('de');
+    renderPanel(viewFor({ settings: withClient }));
+    expect(screen.getByRole('complementary', { name: 'Channel-Focus-Seitenleiste' }).textContent).toContain('Kunde: Acme GmbH');
+  });
+
   it('shows the account as the platform writes it and today’s focus share', () => {
     const view = viewFor({ channel: X_ACME });
     renderPanel(view);

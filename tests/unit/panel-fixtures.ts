@@ -22,6 +22,7 @@ export function focusSettings(change: (settings: Settings) => Settings = (s) => 
       channels: [{ platform: 'linkedin', accounts: ['company/acme'] }, { platform: 'xing', accounts: null }],
       budgets: { totalMinutes: null, perChannel: {} },
       workingHours: null,
+      clientId: null,
     }],
     activeSpecializationId: 'b2b',
   });

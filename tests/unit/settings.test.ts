@@ -80,7 +80,7 @@ describe('parseSettings', () => {
 
   it('the stored version is explicit and current', () => {
     expect(defaultSettings().version).toBe(SETTINGS_VERSION);
-    expect(SETTINGS_VERSION).toBe(1);
+    expect(SETTINGS_VERSION).toBe(2);
   });
 
   it.each([

@@ -13,7 +13,7 @@ export type ImportErrorCode =
   | 'date-invalid' | 'platform-invalid' | 'account-invalid' | 'account-required'
   | 'seconds-invalid' | 'seconds-too-large' | 'milliseconds-mismatch' | 'after-hours-exceeds-time'
   | 'duplicate-row' | 'day-too-long' | 'source-day-too-long' | 'too-many-sources' | 'date-after-tomorrow'
-  | 'backup-damaged';
+  | 'backup-damaged' | 'client-invalid' | 'account-in-two-clients';
 
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'too-large', 'empty', 'not-json', 'not-an-object', 'unreadable', 'forbidden-key',
@@ -22,7 +22,7 @@ export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'date-invalid', 'platform-invalid', 'account-invalid', 'account-required',
   'seconds-invalid', 'seconds-too-large', 'milliseconds-mismatch', 'after-hours-exceeds-time',
   'duplicate-row', 'day-too-long', 'source-day-too-long', 'too-many-sources', 'date-after-tomorrow',
-  'backup-damaged',
+  'backup-damaged', 'client-invalid', 'account-in-two-clients',
 ];
 
 export type ImportWarningCode = 'settings-unusable' | 'unknown-platforms';
@@ -49,6 +49,16 @@ const FIELD_EXPECTED: Readonly<Record<string, string>> = {
   afterHoursSeconds: 'a whole number',
   afterHoursMilliseconds: 'a whole number',
   focus: '"in", "out" or "none"',
+  clients: 'a list of clients',
+};
+
+/** What each field of a client must hold (code `client-invalid`). */
+const CLIENT_FIELD_EXPECTED: Readonly<Record<string, string>> = {
+  clients: 'a list of at most 100 clients',
+  id: 'an id of 1 to 100 characters that no other client has',
+  name: 'a name of 1 to 60 characters',
+  color: 'a colour "#rrggbb"',
+  channels: 'a list of platforms, each once, with "accounts" null (the whole platform) or a list of accounts',
 };
 
 /** A value as it may appear in a message: short, never the whole of a big object. */
@@ -107,6 +117,15 @@ function errorMessage(code: ImportErrorCode, p: ImportParams): string {
     case 'date-after-tomorrow':
       return `${where} is dated ${p.date}, after tomorrow (${p.latest}): the clock of the browser that made the file, or of this one, is wrong.`;
     case 'backup-damaged': return `The backup is damaged: at ${p.path} it holds ${p.found}. Nothing was restored.`;
+    case 'client-invalid':
+      if (p.field === null || p.field === undefined) {
+        return `Client ${p.client} must be an object with id, name, color and channels, found ${p.found}.`;
+      }
+      return `${p.client === null || p.client === undefined ? 'The export' : `Client ${p.client}`}: ${field} must be ${CLIENT_FIELD_EXPECTED[String(p.field)] ?? 'of another type'}, found ${p.found}.`;
+    case 'account-in-two-clients':
+      return p.account === null || p.account === undefined
+        ? `The whole platform "${p.platform}" belongs to two clients, "${p.first}" and "${p.second}"; a platform or an account belongs to one client.`
+        : `The account "${p.account}" on "${p.platform}" belongs to two clients, "${p.first}" and "${p.second}"; an account belongs to one client.`;
   }
 }
 

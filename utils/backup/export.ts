@@ -82,12 +82,15 @@ export function buildExport(input: ExportInput): ChannelFocusExport {
     usage.push(...rowsOfDays(days, input.range, source));
   }
   usage.sort(compareRows);
+  // Clients get a field of their own: the customer list is what agencies look for in the file.
+  const { clients, ...settings } = input.settings;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: input.exportedAt.toISOString(),
     source: input.sourceId,
-    settings: input.settings,
+    settings,
+    clients,
     usage,
   };
 }

@@ -1,9 +1,15 @@
-import type { Settings } from '@/utils/settings';
+import type { Client, Settings } from '@/utils/settings';
 
 /**
  * The file format `channel-focus`, version 1 (tests/fixtures/exports/channel-focus-v1.json is an example):
  *   { format: 'channel-focus', version: 1, exportedAt: ISO 8601, source: <id>, settings: {...},
- *     usage: [{ date, platform, account, seconds, focus, ...optional fields }] }
+ *     clients: [{ id, name, color, channels }], usage: [{ date, platform, account, seconds, focus, ...optional fields }] }
+ *   (tests/fixtures/exports/channel-focus-v1-clients.json is an example with clients.)
+ * - `clients`: the agency's clients, each `{ id, name, color: '#rrggbb', channels: [{ platform,
+ *   accounts: null (the whole platform) or [accounts] }] }`; an account, or a whole platform,
+ *   belongs to at most one client. `settings` is written without them. Files written before
+ *   clients existed lack the field and import without clients; it was added within version 1,
+ *   since older readers ignore it and still read the time.
  * - One row per local date, channel, focus status and source; rows without time are left out.
  * - `seconds` is the row's time in whole seconds, rounded half up. `milliseconds` carries the
  *   exact time and an import prefers it, so a round trip loses nothing; a row of less than half a
@@ -20,7 +26,7 @@ import type { Settings } from '@/utils/settings';
  * - Unknown fields are ignored on import, so later versions may add fields; these stay.
  *
  * This file holds the format's types and the arithmetic of a row; what an import accepts is
- * decided in import.ts and schema.ts.
+ * decided in import.ts, schema.ts and clients.ts.
  */
 
 export const EXPORT_FORMAT = 'channel-focus';
@@ -56,7 +62,9 @@ export interface ChannelFocusExport {
   version: number;
   exportedAt: string;
   source: string;
-  settings: Settings;
+  /** The settings without their clients, which have the field `clients`. */
+  settings: Omit<Settings, 'clients'>;
+  clients: Client[];
   usage: ExportRow[];
 }
 

@@ -3,6 +3,7 @@ import { addDays } from '@/utils/dashboard';
 import { isPlatformId } from '@/utils/platforms';
 import { parseSettings, type Settings } from '@/utils/settings';
 import { findForbiddenKey, isCalendarDate, isPlainObject } from './checks';
+import { checkFileClients } from './clients';
 import { importError, shown, type ImportError, type ImportWarningCode } from './errors';
 import { compareText, type ExportRow } from './format';
 import { ExportSchema, HeaderSchema, issueError } from './schema';
@@ -33,6 +34,12 @@ import { EXPORT_UPGRADES, type ExportUpgrade } from './upgrades';
  * - Settings that fail parseSettings do not block the usage: the import goes on without them and
  *   warns `settings-unusable`. A missing `settings` field, or one that is not an object, is a
  *   broken file and rejected.
+ * - Clients come from the file's top-level `clients` and join its settings before those are read
+ *   (a specialization's client must be among them). Files without that field (older ones) keep
+ *   the clients their settings hold, if any. Either way the clients are checked strictly
+ *   (clients.ts): a malformed list, or an account two clients claim, rejects the file, although
+ *   stored settings would only drop the offending entry: an import is a choice the user can redo
+ *   with a corrected file, and silently moving an account between clients would skew reports.
  */
 
 /** Files above this size are refused before parsing. */
@@ -59,6 +66,17 @@ function typeOfJson(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+}
+
+/** The file's settings with its clients (see the decisions above), or why the clients are refused. */
+function withFileClients(
+  file: { settings: Record<string, unknown>; clients?: unknown },
+): { ok: true; settings: Record<string, unknown> } | { ok: false; error: ImportError } {
+  const topLevel = Object.hasOwn(file, 'clients') && file.clients !== undefined;
+  if (!topLevel && !Object.hasOwn(file.settings, 'clients')) return { ok: true, settings: file.settings };
+  const checked = checkFileClients(topLevel ? file.clients : file.settings.clients);
+  if (!checked.ok) return checked;
+  return { ok: true, settings: { ...file.settings, clients: checked.clients } };
 }
 
 function validate(value: unknown, upgrades: readonly ExportUpgrade[]): ImportResult {
@@ -97,8 +115,10 @@ function validate(value: unknown, upgrades: readonly ExportUpgrade[]): ImportRes
   if (!parsed.success) return { ok: false, error: issueError(parsed.issues[0]) };
   const file = parsed.output;
 
+  const fileSettings = withFileClients(file);
+  if (!fileSettings.ok) return fileSettings;
   const warnings: ImportWarningCode[] = [];
-  const settings = parseSettings(file.settings);
+  const settings = parseSettings(fileSettings.settings);
   if (!settings.ok) warnings.push('settings-unusable');
   const unknownPlatforms = [...new Set(file.usage.map((row) => row.platform))]
     .filter((platform) => platform !== 'custom' && !isPlatformId(platform))

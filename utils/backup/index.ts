@@ -9,6 +9,7 @@
  * - csv.ts      the rows as a spreadsheet (the CSV writing rules are in utils/csv.ts)
  * - errors.ts   import error and warning codes with their messages
  * - schema.ts   what a valid file looks like, row by row and across rows
+ * - clients.ts  the file's clients, checked strictly
  * - upgrades.ts one step per file version, so any export ever written can be read
  * - import.ts   reading an import file: size, JSON, version, upgrades, schema
  * - merge.ts    rows to daily totals, and the merge that never counts twice
@@ -30,6 +31,7 @@ export {
   IMPORT_ERROR_CODES, type ImportError, type ImportErrorCode, type ImportParams, type ImportWarningCode,
 } from './errors';
 export { MAX_IMPORT_SOURCES } from './schema';
+export { checkFileClients, type FileClients } from './clients';
 export { EXPORT_UPGRADES, type ExportUpgrade } from './upgrades';
 export {
   MAX_IMPORT_BYTES, parseExportValue, parseImport, type ImportOptions, type ImportResult, type ValidImport,

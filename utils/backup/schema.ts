@@ -82,6 +82,7 @@ interface ParsedExport {
   exportedAt: string;
   source: string;
   settings: Record<string, unknown>;
+  clients?: unknown;
   usage: ExportRow[];
 }
 
@@ -155,6 +156,8 @@ export const ExportSchema = v.pipe(
     ),
     source: SourceIdSchema,
     settings: v.custom<Record<string, unknown>>(isPlainObject, 'field-invalid'),
+    // Checked on its own (clients.ts), after the rows: optional, as older files lack it.
+    clients: v.optional(v.unknown()),
     usage: v.array(ExportRowSchema, 'field-invalid'),
   }),
   v.rawCheck<ParsedExport>(checkAcrossRows),

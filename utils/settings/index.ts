@@ -10,19 +10,23 @@
 
 export {
   SETTINGS_VERSION, DEFAULT_PANEL_PLACEMENT, defaultSettings, defaultWorkingHours,
-  type FocusChannel, type DailyBudgets, type WorkingHours, type Specialization, type PanelPlacement, type Settings,
+  type FocusChannel, type DailyBudgets, type WorkingHours, type Specialization, type Client, type PanelPlacement,
+  type Settings,
 } from './model';
-export { LIMITS } from './limits';
+export { LIMITS, CLIENT_COLOR_PATTERN, DEFAULT_CLIENT_COLOR } from './limits';
 export {
-  validateSpecializationName, validateBudgetMinutes, validateIdleThreshold, validateRetentionDays,
-  validateNotifyAfterMinutes, parseTimeOfDay, isValidTimeZone, validateWorkingHours, validateCustomHost,
+  validateSpecializationName, validateClientName, isClientColor, validateBudgetMinutes, validateIdleThreshold,
+  validateRetentionDays, validateNotifyAfterMinutes, parseTimeOfDay, isValidTimeZone, validateWorkingHours, validateCustomHost,
   type ValidationCode, type WorkingHoursErrors, type HostCheck,
 } from './validate';
-export { SettingsSchema } from './schema';
-export { SETTINGS_MIGRATIONS, migrateSettings, type SettingsMigration, type MigrationResult } from './migrations';
+export { SettingsSchema, ClientSchema, ClientsSchema } from './schema';
+export {
+  SETTINGS_MIGRATIONS, migrateSettings, settingsV1ToV2, type SettingsMigration, type MigrationResult,
+} from './migrations';
 export { parseSettings, type ParseResult } from './parse';
 export {
   activeSpecialization, findSpecialization, isPlatformTracked, budgetKeys, panelPlacement, firstFreeName,
+  clientAccountKey, clientHolding, firstSharedClientChannel, type SharedClientChannel,
 } from './queries';
 
 export type { EditError, EditResult } from './edits/result';
@@ -41,3 +45,7 @@ export {
 export { setFlagLoudness, setNotifyAfterMinutes, snoozeFlag, clearExpiredSnoozes } from './edits/flags';
 export { setPanelEdge, setPanelPlacement } from './edits/panel';
 export { completeSetup, skipSetup } from './edits/setup';
+export {
+  createClient, renameClient, recolorClient, deleteClient, assignToClient, moveToClient, unassignFromClient,
+  setSpecializationClient, renameSource, setWeeklyReminder, type ClientConflict,
+} from './edits/clients';

@@ -5,7 +5,7 @@ import { LIMITS } from './limits';
 // The shape of everything the user configures, and the defaults a new profile starts with.
 
 /** Schema version of the stored settings. Bump it together with a new step in SETTINGS_MIGRATIONS. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /**
  * A focus entry: a whole platform (`accounts: null`) or only some accounts within it.
@@ -45,6 +45,21 @@ export interface Specialization {
   channels: FocusChannel[];
   budgets: DailyBudgets;
   workingHours: WorkingHours | null;
+  /** The client this focus is for: activating it is switching to that client. */
+  clientId: string | null;
+}
+
+/**
+ * A customer of an agency. Its channels use the focus entry's shape: a whole platform
+ * (`accounts: null`) or some accounts in it. An account belongs to at most one client; an
+ * account named by one client goes before another client's whole platform.
+ */
+export interface Client {
+  id: string;
+  name: string;
+  /** `#rrggbb`, chosen by the user; shown beside the name, never the only sign. */
+  color: string;
+  channels: FocusChannel[];
 }
 
 export interface PanelPlacement {
@@ -85,6 +100,13 @@ export interface Settings {
     perPlatform: Record<string, PanelPlacement>;
   };
   setup: { completed: boolean; skipped: boolean };
+  clients: Client[];
+  /** Names the user gave to the browsers whose time was imported (source id -> name). */
+  sourceNames: Record<string, string>;
+  reports: {
+    /** A notification on the first working day of the week that opens last week's report. */
+    weeklyReminder: boolean;
+  };
 }
 
 export const DEFAULT_PANEL_PLACEMENT: PanelPlacement = { collapsed: false, hidden: false, top: 0.3 };
@@ -106,6 +128,9 @@ export function defaultSettings(): Settings {
     flags: { badge: false, notifyAfterMinutes: null, pauseScreen: false, snoozedUntil: {} },
     panel: { edge: 'right', perPlatform: {} },
     setup: { completed: false, skipped: false },
+    clients: [],
+    sourceNames: {},
+    reports: { weeklyReminder: false },
   };
 }
 

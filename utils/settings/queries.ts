@@ -1,7 +1,7 @@
-import { channelKey } from '@/utils/channels';
+import { channelKey, isValidHost, type ChannelPlatform } from '@/utils/channels';
 import type { PlatformId } from '@/utils/platforms/types';
 import { LIMITS } from './limits';
-import { DEFAULT_PANEL_PLACEMENT, type PanelPlacement, type Settings, type Specialization } from './model';
+import { DEFAULT_PANEL_PLACEMENT, type Client, type PanelPlacement, type Settings, type Specialization } from './model';
 import { nameKey } from './validate';
 
 // Queries shared by the editor and the focus rules.
@@ -47,4 +47,50 @@ export function firstFreeName(settings: Settings, candidate: (n: number) => stri
     if (!taken.has(nameKey(name))) return name;
   }
   return candidate(LIMITS.specializations + 2);
+}
+
+/**
+ * The form in which accounts of clients compare: without regard to case (as focus does), and a
+ * custom channel's host in its normal form, as channel detection reports it.
+ */
+export function clientAccountKey(platform: ChannelPlatform, account: string): string {
+  return platform === 'custom' ? isValidHost(account) ?? account.toLowerCase() : account.toLowerCase();
+}
+
+/** The client that holds an account of a platform (or, with null, the whole platform), other than `exceptId`. */
+export function clientHolding(
+  clients: readonly Client[], platform: ChannelPlatform, account: string | null, exceptId: string | null = null,
+): Client | null {
+  const key = account === null ? null : clientAccountKey(platform, account);
+  return clients.find((client) => client.id !== exceptId && client.channels.some((entry) => {
+    if (entry.platform !== platform) return false;
+    if (key === null) return entry.accounts === null;
+    return entry.accounts !== null && entry.accounts.some((listed) => clientAccountKey(platform, listed) === key);
+  })) ?? null;
+}
+
+/** A channel two clients claim: the same account (see clientAccountKey), or both the whole platform. */
+export interface SharedClientChannel {
+  platform: ChannelPlatform;
+  /** null: both hold the whole platform. */
+  account: string | null;
+  first: Client;
+  second: Client;
+}
+
+/** The first channel held by two clients, in the order of the list; null when none is. */
+export function firstSharedClientChannel(clients: readonly Client[]): SharedClientChannel | null {
+  const holders = new Map<string, Client>();
+  for (const client of clients) {
+    for (const entry of client.channels) {
+      const accounts = entry.accounts ?? [null];
+      for (const account of accounts) {
+        const key = JSON.stringify([entry.platform, account === null ? null : clientAccountKey(entry.platform, account)]);
+        const first = holders.get(key);
+        if (first && first !== client) return { platform: entry.platform, account, first, second: client };
+        holders.set(key, client);
+      }
+    }
+  }
+  return null;
 }

@@ -1,8 +1,11 @@
 import * as v from 'valibot';
 import { PLATFORM_IDS } from '@/utils/platforms/types';
-import { LIMITS } from './limits';
+import { CLIENT_COLOR_PATTERN, LIMITS, SOURCE_ID_PATTERN } from './limits';
 import { SETTINGS_VERSION, type WorkingHours } from './model';
-import { TIME_PATTERN, isHostName, isValidTimeZone, nameKey, validateSpecializationName, validateWorkingHours } from './validate';
+import { firstSharedClientChannel } from './queries';
+import {
+  TIME_PATTERN, isHostName, isValidTimeZone, nameKey, validateClientName, validateSpecializationName, validateWorkingHours,
+} from './validate';
 
 // Schema: validates stored values and imported settings. A file of its own, imported only by
 // parse.ts, so code that needs types, defaults or queries need not load it (or valibot).
@@ -30,7 +33,7 @@ const WorkingHoursSchema = v.pipe(
 
 const AccountSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountMaxLength));
 
-const FocusChannelSchema = v.pipe(
+export const FocusChannelSchema = v.pipe(
   v.object({
     platform: v.picklist([...PLATFORM_IDS, 'custom'] as const),
     accounts: v.nullable(v.pipe(v.array(AccountSchema), v.minLength(1), v.maxLength(LIMITS.accountsPerPlatform))),
@@ -41,22 +44,51 @@ const FocusChannelSchema = v.pipe(
   ),
 );
 
+const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+/** Channels of a focus or a client: each platform once. */
+const FocusChannelsSchema = v.pipe(
+  v.array(FocusChannelSchema),
+  v.check((entries) => new Set(entries.map((entry) => entry.platform)).size === entries.length,
+    'each platform appears once'),
+);
+
+export const ClientSchema = v.object({
+  id: IdSchema,
+  name: v.pipe(
+    v.string(),
+    v.check((name) => validateClientName(name, []) === null, `a name has 1 to ${LIMITS.nameMaxLength} characters`),
+  ),
+  color: v.pipe(v.string(), v.regex(CLIENT_COLOR_PATTERN, 'expected a colour #rrggbb')),
+  channels: FocusChannelsSchema,
+});
+
+export const ClientsSchema = v.pipe(
+  v.array(ClientSchema),
+  v.maxLength(LIMITS.clients),
+  v.check((clients) => new Set(clients.map((client) => client.id)).size === clients.length, 'client ids are unique'),
+  v.check((clients) => firstSharedClientChannel(clients) === null, 'an account (or whole platform) belongs to one client'),
+);
+
+export const SourceNameSchema = v.pipe(
+  v.string(),
+  v.check((name) => name.trim() !== '' && [...name.trim()].length <= LIMITS.sourceNameMaxLength,
+    `a name has 1 to ${LIMITS.sourceNameMaxLength} characters`),
+);
+
 const SpecializationSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  id: IdSchema,
   name: v.pipe(
     v.string(),
     v.check((name) => validateSpecializationName(name, []) === null, 'a name has 1 to 60 characters'),
   ),
-  channels: v.pipe(
-    v.array(FocusChannelSchema),
-    v.check((entries) => new Set(entries.map((entry) => entry.platform)).size === entries.length,
-      'each platform appears once'),
-  ),
+  channels: FocusChannelsSchema,
   budgets: v.object({
     totalMinutes: v.nullable(wholeInRange(LIMITS.budgetMinutes)),
     perChannel: v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(300)), wholeInRange(LIMITS.budgetMinutes)),
   }),
   workingHours: v.nullable(WorkingHoursSchema),
+  clientId: v.nullable(IdSchema),
 });
 
 export const SettingsSchema = v.pipe(
@@ -102,10 +134,18 @@ export const SettingsSchema = v.pipe(
       })),
     }),
     setup: v.object({ completed: v.boolean(), skipped: v.boolean() }),
+    clients: ClientsSchema,
+    sourceNames: v.record(v.pipe(v.string(), v.regex(SOURCE_ID_PATTERN, 'expected a source id')), SourceNameSchema),
+    reports: v.object({ weeklyReminder: v.boolean() }),
   }),
   v.check(
     (settings) => settings.activeSpecializationId === null
       || settings.specializations.some((spec) => spec.id === settings.activeSpecializationId),
     'the active specialization exists',
+  ),
+  v.check(
+    (settings) => settings.specializations.every((spec) => spec.clientId === null
+      || settings.clients.some((client) => client.id === spec.clientId)),
+    'the client of a specialization exists',
   ),
 );

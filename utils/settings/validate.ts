@@ -1,5 +1,5 @@
 import { detectChannel, isValidHost } from '@/utils/channels';
-import { LIMITS } from './limits';
+import { CLIENT_COLOR_PATTERN, LIMITS } from './limits';
 import type { Settings, WorkingHours } from './model';
 
 // Validation for the editor: stable codes, mapped to English and German text by the UI.
@@ -13,7 +13,9 @@ export type ValidationCode =
   | 'retention-invalid' | 'retention-too-small' | 'retention-too-large'
   | 'notify-invalid' | 'notify-too-small' | 'notify-too-large'
   | 'host-empty' | 'host-invalid' | 'host-duplicate' | 'host-built-in'
-  | 'specialization-not-found' | 'specialization-id-taken' | 'channel-not-in-focus';
+  | 'specialization-not-found' | 'specialization-id-taken' | 'channel-not-in-focus'
+  | 'name-taken' | 'color-invalid' | 'client-not-found' | 'client-id-taken' | 'too-many-clients'
+  | 'account-has-client' | 'platform-has-client' | 'channel-invalid' | 'too-many-accounts' | 'source-invalid';
 
 type RangeCode<P extends string> = `${P}-invalid` | `${P}-too-small` | `${P}-too-large`;
 
@@ -41,6 +43,22 @@ export function validateSpecializationName(
   const key = nameKey(trimmed);
   if (others.some((other) => nameKey(other) === key)) return 'name-duplicate';
   return null;
+}
+
+/**
+ * `others`: the names of the other clients (without the one being renamed). Same rules as a
+ * specialization's name; a client's name and a specialization's may be equal (a focus per client).
+ */
+export function validateClientName(
+  name: string, others: readonly string[],
+): 'name-empty' | 'name-too-long' | 'name-taken' | null {
+  const error = validateSpecializationName(name, others);
+  return error === 'name-duplicate' ? 'name-taken' : error;
+}
+
+/** A client's colour is `#rrggbb`, as a colour input gives it. */
+export function isClientColor(color: string): boolean {
+  return typeof color === 'string' && CLIENT_COLOR_PATTERN.test(color);
 }
 
 /** A daily budget is whole minutes from 1 to 1440: zero or more than a day is a mistake. */

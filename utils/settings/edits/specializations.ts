@@ -25,10 +25,11 @@ function copySpecialization(spec: Specialization): Specialization {
     channels: spec.channels.map((entry) => ({ ...entry, accounts: entry.accounts ? [...entry.accounts] : null })),
     budgets: { ...spec.budgets, perChannel: { ...spec.budgets.perChannel } },
     workingHours: spec.workingHours ? { ...spec.workingHours, days: [...spec.workingHours.days] } : null,
+    clientId: spec.clientId,
   };
 }
 
-/** Creates an empty specialization; the very first one becomes active. */
+/** Creates an empty specialization for no client; the very first one becomes active. */
 export function createSpecialization(
   settings: Settings, name: string, idFactory: () => string,
 ): EditResult<{ id: string }> {
@@ -42,6 +43,7 @@ export function createSpecialization(
     channels: [],
     budgets: { totalMinutes: null, perChannel: {} },
     workingHours: null,
+    clientId: null,
   };
   return {
     ok: true,
@@ -61,7 +63,10 @@ export function renameSpecialization(settings: Settings, id: string, name: strin
   return { ok: true, settings: updateSpecialization(settings, id, (spec) => ({ ...spec, name: name.trim() })) };
 }
 
-/** Copies a specialization under a new name, right after the original. The copy is not active. */
+/**
+ * Copies a specialization under a new name, right after the original. The copy is not active and
+ * belongs to the same client (copying a client's focus is how a variant of it starts).
+ */
 export function duplicateSpecialization(
   settings: Settings, id: string, name: string, idFactory: () => string,
 ): EditResult<{ id: string }> {
@@ -115,8 +120,10 @@ export function restoreSpecialization(settings: Settings, removed: RemovedSpecia
   if (findSpecialization(settings, specialization.id)) return fail('id', 'specialization-id-taken');
   const nameError = validateSpecializationName(specialization.name, otherNames(settings, null));
   if (nameError) return fail('name', nameError);
+  // Its client may have been deleted since: the restored focus then belongs to none.
+  const clientId = settings.clients.some((client) => client.id === specialization.clientId) ? specialization.clientId : null;
   const specializations = [...settings.specializations];
-  specializations.splice(Math.min(Math.max(index, 0), specializations.length), 0, specialization);
+  specializations.splice(Math.min(Math.max(index, 0), specializations.length), 0, { ...specialization, clientId });
   return {
     ok: true,
     settings: {

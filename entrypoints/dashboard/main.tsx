@@ -1,9 +1,0 @@
-import { renderApp } from '@/components/render-app';
-import { DashboardApp } from '@/components/DashboardApp';
-import './dashboard.css';
-
-renderApp(
-  <main>
-    <DashboardApp variant="page" />
-  </main>,
-);

@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import axe from 'axe-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ReportPage } from '@/components/report/ReportPage';
+import { defaultSettings } from '@/utils/settings';
+import { installLocale } from './dashboard-locale';
+import { pageProps } from './report-fixtures';
+
+/** Serious and critical findings; colour contrast needs a real layout engine. */
+async function seriousViolations(root: Element): Promise<string[]> {
+  const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
+
+beforeAll(() => installLocale('en'));
+afterEach(() => cleanup());
+
+describe('Report accessibility (axe-core)', () => {
+  it('has no serious or critical violations with clients and two browsers', async () => {
+    const { container } = render(<main><ReportPage {...pageProps()} /></main>);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+
+  it('has none with a range error and a name being edited', async () => {
+    const { container } = render(<main><ReportPage {...pageProps()} /></main>);
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2025-07-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rename Office laptop' }));
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+
+  it('has none with no data and no clients', async () => {
+    const { container } = render(<main><ReportPage {...pageProps({ sources: [], settings: defaultSettings() })} /></main>);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});
