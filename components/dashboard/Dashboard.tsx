@@ -10,6 +10,7 @@ import {
   summarizeRange,
   weekStart,
 } from '@/utils/dashboard';
+import { buildReport } from '@/utils/report/build';
 import { activeSpecialization, type Settings } from '@/utils/settings';
 import type { NotCountingReason } from '@/utils/tracking/tracker';
 import type { TotalsByDate } from '@/utils/tracking/totals';
@@ -78,6 +79,10 @@ export function Dashboard(props: DashboardProps) {
   const firstWeekday = useMemo(() => weekStart(locale), [locale]);
 
   const todaySummary = useMemo(() => summarizeDay(days, today, spec), [days, today, spec]);
+  // Today per client, grouped as the report groups (clients with time, then the rest).
+  const todayClients = useMemo(() => (settings.clients.length === 0 ? null
+    : buildReport({ sources: [{ id: '', days }], settings, range: { from: today, to: today }, ownSourceId: null })
+      .clients.filter((group) => group.totalMs > 0)), [days, today, settings]);
   const range = useMemo(
     () => (choice.kind === 'days'
       ? summarizeRange(days, today, choice.days, spec)
@@ -106,7 +111,7 @@ export function Dashboard(props: DashboardProps) {
       />
       {isNew ? <EmptyState onOpenSetup={props.onOpenSetup} /> : (
         <div class="cf-body">
-          <TodaySection summary={todaySummary} locale={locale} hasSpecialization={spec !== null} />
+          <TodaySection summary={todaySummary} clients={todayClients} locale={locale} hasSpecialization={spec !== null} />
           <TrendsSection
             range={range}
             choice={choice}

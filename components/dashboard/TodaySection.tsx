@@ -1,14 +1,40 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { DaySummary } from '@/utils/dashboard';
+import type { ClientGroup } from '@/utils/report/build';
 import { formatDuration, formatPercent } from '@/utils/format';
 import { BudgetMeter } from './BudgetMeter';
 import { ChannelList } from './ChannelList';
+import { ClientList } from './ClientList';
 
-export function TodaySection({ summary, locale, hasSpecialization }: {
-  summary: DaySummary; locale: string; hasSpecialization: boolean;
+type Grouping = 'client' | 'platform';
+
+/** The two ways to list today's channels, offered once the user has clients. */
+function GroupingSwitch({ value, onChange }: { value: Grouping; onChange(value: Grouping): void }) {
+  return (
+    <div class="cf-period" role="group" aria-label={i18n.t('dashboard.groupBy')}>
+      {(['client', 'platform'] as const).map((choice) => (
+        <button key={choice} type="button" aria-pressed={value === choice} onClick={() => onChange(choice)}>
+          {i18n.t(choice === 'client' ? 'dashboard.byClient' : 'dashboard.byPlatform')}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Today's figures and channels. With clients set up, the channels list per client first (an
+ * agency's first question), with a switch back to platforms.
+ */
+export function TodaySection({ summary, clients, locale, hasSpecialization }: {
+  summary: DaySummary;
+  /** Today's time per client; null while the user has no clients. */
+  clients: readonly ClientGroup[] | null;
+  locale: string;
+  hasSpecialization: boolean;
 }) {
   const titleId = useId();
+  const [grouping, setGrouping] = useState<Grouping>('client');
   const figures: [string, string][] = [
     [i18n.t('dashboard.total'), formatDuration(summary.totalMs, locale)],
     [i18n.t('dashboard.inFocus'), formatDuration(summary.inMs, locale)],
@@ -33,9 +59,12 @@ export function TodaySection({ summary, locale, hasSpecialization }: {
       {!hasSpecialization && <p class="cf-note">{i18n.t('dashboard.noSpecHint')}</p>}
       {summary.budget && <BudgetMeter status={summary.budget} label={i18n.t('dashboard.budgetWhole')} locale={locale} showLabel />}
       <h3>{i18n.t('dashboard.channelsToday')}</h3>
-      {summary.platforms.length > 0
-        ? <ChannelList platforms={summary.platforms} locale={locale} />
-        : <p class="cf-note">{i18n.t('dashboard.nothingToday')}</p>}
+      {clients && summary.platforms.length > 0 && <GroupingSwitch value={grouping} onChange={setGrouping} />}
+      {summary.platforms.length === 0
+        ? <p class="cf-note">{i18n.t('dashboard.nothingToday')}</p>
+        : clients && grouping === 'client'
+          ? <ClientList clients={clients} locale={locale} />
+          : <ChannelList platforms={summary.platforms} locale={locale} />}
     </section>
   );
 }

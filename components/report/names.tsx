@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { Client } from '@/utils/settings/model';
+import './names.css';
 
 /** A client's name, or the words for the group of channels without one. */
 export function clientName(group: { client: Client | null }): string {

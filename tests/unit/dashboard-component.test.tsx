@@ -397,3 +397,44 @@ describe('Dashboard: a year of heavy data', () => {
     return screen.getByRole('table', { name: /^Time per day from/ }) as HTMLTableElement;
   }
 });
+
+describe('popup: today per client', () => {
+  const withClients = (): Settings => ({
+    ...settingsWithFocus(),
+    clients: [
+      { id: 'acme', name: 'Acme GmbH', color: '#aa3355', channels: [{ platform: 'linkedin', accounts: ['company/ACME'] }, { platform: 'xing', accounts: null }] },
+      { id: 'beta', name: 'Beta Bank', color: '#3355aa', channels: [{ platform: 'instagram', accounts: null }] },
+      { id: 'idle', name: 'Quiet Client', color: '#33aa55', channels: [{ platform: 'tiktok', accounts: null }] },
+    ],
+  });
+  /** A client's line: its name, then its time (the first child of its list item). */
+  const rowTime = (name: string) => plain(screen.getByRole('button', { name }).closest('li')!.firstElementChild!.textContent).slice(name.length);
+
+  it('lists clients with today’s time first, the channels without a client last, and opens onto channels', () => {
+    renderDashboard({ settings: withClients() });
+    const group = screen.getByRole('group', { name: 'Group channels by' });
+    expect(within(group).getByRole('button', { name: 'Client' }).getAttribute('aria-pressed')).toBe('true');
+    // Acme: company/acme 45 min + XING 15 min; Beta: Instagram 32 min; no client: LinkedIn feed 20 + in/jane 10.
+    expect(rowTime('Acme GmbH')).toBe('1 h 00 min');
+    expect(rowTime('Beta Bank')).toBe('32 min');
+    expect(rowTime('No client')).toBe('30 min');
+    // A client without time today is not listed.
+    expect(screen.queryByText('Quiet Client')).toBeNull();
+    const acme = screen.getByRole('button', { name: 'Acme GmbH' });
+    fireEvent.click(acme);
+    expect(acme.getAttribute('aria-expanded')).toBe('true');
+    const channels = within(acme.closest('li')!).getAllByRole('listitem').map((item) => plain(item.textContent));
+    expect(channels).toEqual(['LinkedIn · company/acme45 min', 'XING15 min']);
+  });
+
+  it('switches back to platforms, and shows no switch without clients', () => {
+    renderDashboard({ settings: withClients() });
+    fireEvent.click(screen.getByRole('button', { name: 'Platform' }));
+    expect(screen.getByRole('button', { name: 'Platform' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByRole('button', { name: 'Acme GmbH' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'LinkedIn' })).toBeInstanceOf(HTMLElement);
+    cleanup();
+    renderDashboard();
+    expect(screen.queryByRole('group', { name: 'Group channels by' })).toBeNull();
+  });
+});
