@@ -1,5 +1,5 @@
 // `npm test`: every check of the project, one closing line `N passed, N failed` for the whole run.
-// Steps: type-check, unit tests, production builds, web-ext lint, end-to-end tests in real
+// Steps: type-check, import boundaries (ESLint), unit tests, production builds, web-ext lint, end-to-end tests in real
 // Chromium and Firefox ESR (loopback-only network namespace, headed under Xvfb + openbox).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -41,6 +41,8 @@ function vitest(name, args, wrap = (c, a) => [c, a]) {
 
 if (wants('unit')) {
   check('tsc --noEmit', run(bin('tsc'), ['--noEmit']));
+  // The layers' boundaries (eslint.config.js): utils/ pure, the content script light, views apart from the background.
+  check('eslint (boundaries)', run(bin('eslint'), ['.']));
   vitest('unit tests', []);
 }
 
