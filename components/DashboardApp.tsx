@@ -7,7 +7,13 @@ import { MastodonOffer } from '@/components/MastodonOffer';
 import { send } from '@/components/send';
 import type { Settings } from '@/utils/settings';
 import type { LiveReply } from '@/utils/messages';
-import { IMPORTED_KEY, SETTINGS_KEY, decodeSettings, readHistory, usageKey } from '@/utils/storage';
+import {
+  DEVICES_KEY, IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, SYNC_STATE_KEY, decodeDevices, decodeSettings, decodeSourceId, decodeSyncState,
+  readHistory, usageKey,
+} from '@/utils/storage';
+import { visibleUsage } from '@/utils/backup/history';
+import { withDevices } from '@/utils/sync/view';
+import type { DeviceView } from '@/components/dashboard/Header';
 import { addDays } from '@/utils/dashboard';
 import { localDate, startOfNextLocalDate } from '@/utils/tracking/local-date';
 import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
@@ -15,7 +21,10 @@ import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
 const LIVE_REFRESH_MS = 1000;
 
 interface Loaded {
+  /** This device: own time plus what was imported from the user's other browsers. */
   stored: TotalsByDate;
+  /** The same with every synced device added; null when sync is off or no other device published. */
+  allDevices: TotalsByDate | null;
   settings: Settings;
 }
 
@@ -28,10 +37,20 @@ const POPUP_DAYS = 31;
  * adds the live unwritten time.
  */
 async function loadStored(today: string): Promise<Loaded> {
-  const keys = [SETTINGS_KEY, IMPORTED_KEY, ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i)))];
+  const keys = [
+    SETTINGS_KEY, IMPORTED_KEY, SYNC_STATE_KEY, DEVICES_KEY, SOURCE_ID_KEY,
+    ...Array.from({ length: POPUP_DAYS }, (_, i) => usageKey(addDays(today, -i))),
+  ];
   const all = await browser.storage.local.get(keys);
-  // Own time plus what was imported from the user's other browsers.
-  return { stored: readHistory(all).visible, settings: decodeSettings(all[SETTINGS_KEY]).value };
+  const history = readHistory(all);
+  const ownId = decodeSourceId(all[SOURCE_ID_KEY]);
+  const devices = Object.fromEntries(Object.entries(decodeSyncState(all[SYNC_STATE_KEY]).enabled ? decodeDevices(all[DEVICES_KEY]) : {})
+    .filter(([id]) => id !== ownId));
+  return {
+    stored: history.visible,
+    allDevices: Object.keys(devices).length > 0 ? visibleUsage(withDevices(history, devices)) : null,
+    settings: decodeSettings(all[SETTINGS_KEY]).value,
+  };
 }
 
 /**
@@ -42,6 +61,7 @@ async function loadStored(today: string): Promise<Loaded> {
 export function DashboardApp(_props: { variant?: 'popup' }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [live, setLive] = useState<LiveReply | null>(null);
+  const [deviceView, setDeviceView] = useState<DeviceView>('all');
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
@@ -64,6 +84,8 @@ export function DashboardApp(_props: { variant?: 'popup' }) {
 
   if (!loaded) return null;
   const now = Date.now();
+  // All devices: every synced device's stored days; this device's time not yet written goes on top either way.
+  const stored = loaded.allDevices && deviceView === 'all' ? loaded.allDevices : loaded.stored;
   const pausedUntil = loaded.settings.tracking.pausedUntil;
   const dashboardLive: DashboardLive = {
     counting: live?.snapshot.counting ?? false,
@@ -83,7 +105,8 @@ export function DashboardApp(_props: { variant?: 'popup' }) {
     )}
     <Dashboard
       variant="popup"
-      days={live ? withUnwritten(loaded.stored, live.unwritten) : loaded.stored}
+      days={live ? withUnwritten(stored, live.unwritten) : stored}
+      deviceView={loaded.allDevices ? { view: deviceView, onChoose: setDeviceView } : undefined}
       today={localDate(now, timeZone)}
       settings={loaded.settings}
       live={dashboardLive}

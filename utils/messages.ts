@@ -5,7 +5,7 @@ import type { BudgetStatus, FocusStatus } from './focus';
 import type { LiveSnapshot, NotCountingReason } from './tracking/tracker';
 import type { TotalsByDate } from './tracking/totals';
 import { NAVIGATION_KINDS } from './tracking/presence';
-import { MAX_IMPORT_BYTES, type ImportError } from './backup';
+import { MAX_IMPORT_BYTES, isValidSourceId, type ImportError } from './backup';
 import { QUARANTINE_PREFIX } from './storage';
 import { CLUE_SOURCES, MAX_CLUES, MAX_CLUE_URL_LENGTH } from './page-account/clue';
 
@@ -102,6 +102,12 @@ const ViewMessages = [
   v.object({ type: v.literal('kept-aside-discard'), key: v.pipe(v.string(), v.startsWith(QUARANTINE_PREFIX), v.maxLength(600)) }),
   /** Retention once more, after the user confirmed the days it refused to delete at once. */
   v.object({ type: v.literal('retention-run'), confirmed: v.boolean() }),
+  /** Sync through the browser's storage.sync (opt-in): on or off. */
+  v.object({ type: v.literal('sync-enable'), enabled: v.boolean() }),
+  /** Publish this device's totals and pending settings now, instead of at the next 10-minute turn. */
+  v.object({ type: v.literal('sync-now') }),
+  /** Take a device that stopped syncing out of the merged view (never this device itself). */
+  v.object({ type: v.literal('device-remove'), deviceId: v.pipe(v.string(), v.check(isValidSourceId)) }),
 ] as const;
 
 const MessageSchema = v.variant('type', [
@@ -121,6 +127,7 @@ export const SENDER_ROLES: Readonly<Record<MessageType, 'page' | 'view'>> = {
   status: 'view', live: 'view', 'write-now': 'view', 'settings-save': 'view', 'tracking-pause': 'view',
   'tracking-resume': 'view', 'specialization-activate': 'view', 'data-import': 'view', 'data-restore': 'view',
   'data-delete': 'view', 'data-delete-all': 'view', 'source-id': 'view', 'kept-aside-discard': 'view', 'retention-run': 'view',
+  'sync-enable': 'view', 'sync-now': 'view', 'device-remove': 'view',
   'panel-unhide': 'view', 'custom-host-add': 'view',
   'page-report': 'page', 'panel-placement': 'page', 'panel-add-to-focus': 'page', 'panel-snooze': 'page', 'panel-open': 'page',
 };
@@ -143,6 +150,9 @@ export interface Replies {
   'source-id': { sourceId: string };
   'kept-aside-discard': CommandReply;
   'retention-run': CommandReply;
+  'sync-enable': CommandReply;
+  'sync-now': CommandReply;
+  'device-remove': CommandReply;
   'page-report': PanelView | null;
   'panel-placement': { ok: boolean };
   'panel-add-to-focus': { ok: boolean };

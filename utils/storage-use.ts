@@ -3,7 +3,7 @@
  * kept aside, read from a `storage.local.get(null)` result. Sizes are the bytes of each item's
  * JSON in UTF-8: what the browsers count against their quota, near enough, in both of them.
  */
-import { BACKUPS_KEY, IMPORTED_KEY, QUARANTINE_PREFIX, usageDateOf } from './storage';
+import { BACKUPS_KEY, DEVICES_KEY, IMPORTED_KEY, QUARANTINE_PREFIX, usageDateOf } from './storage';
 
 export interface StorageUse {
   total: number;
@@ -11,7 +11,9 @@ export interface StorageUse {
   imported: number;
   backups: number;
   keptAside: number;
-  /** Settings, the source id, notices. */
+  /** The other devices' totals received through sync: a cache, rebuilt from storage.sync. */
+  devices: number;
+  /** Settings, the source id, notices, the sync state. */
   other: number;
 }
 
@@ -38,7 +40,7 @@ export function storedBytes(key: string, value: unknown): number {
 }
 
 export function storageUse(all: Record<string, unknown>): StorageUse {
-  const use: StorageUse = { total: 0, history: 0, imported: 0, backups: 0, keptAside: 0, other: 0 };
+  const use: StorageUse = { total: 0, history: 0, imported: 0, backups: 0, keptAside: 0, devices: 0, other: 0 };
   for (const [key, value] of Object.entries(all)) {
     const bytes = storedBytes(key, value);
     use.total += bytes;
@@ -46,6 +48,7 @@ export function storageUse(all: Record<string, unknown>): StorageUse {
     else if (key === IMPORTED_KEY) use.imported += bytes;
     else if (key === BACKUPS_KEY) use.backups += bytes;
     else if (key.startsWith(QUARANTINE_PREFIX)) use.keptAside += bytes;
+    else if (key === DEVICES_KEY) use.devices += bytes;
     else use.other += bytes;
   }
   return use;

@@ -8,6 +8,10 @@
  * - `quarantine:<key>:<ms>` (local): a value that could not be read, kept aside untouched.
  * - `sourceId`, `imported`, `backups` (local): this profile's id, time imported from other
  *   browsers, and the automatic backups (see below and utils/backup/).
+ * - `sync` (local): the state of sync through storage.sync (utils/sync/state.ts): on or off, when
+ *   each settings part last changed, what was last published and received, the last problem.
+ * - `devices` (local): the other devices' daily totals as last received through storage.sync, a
+ *   cache of their data: not part of exports or backups, and rebuilt from storage.sync.
  *
  * Decoding is pure so that a stored example of every old version can be tested. A value that cannot
  * be read (unknown shape, a version from the future, a failed migration) is reported and replaced
@@ -18,6 +22,8 @@ import * as v from 'valibot';
 import { parseSettings, defaultSettings, type Settings } from './settings';
 import { DayTotalsSchema, type DayTotals, type TotalsByDate } from './tracking/totals';
 import { parseTrackerState, initialTrackerState, type TrackerState } from './tracking/tracker';
+import { defaultSyncState, parseDevices, parseSyncState, type SyncState } from './sync/state';
+import type { DeviceUsage } from './sync/usage-encoding';
 import {
   isValidSourceId, parseBackupList, parseExportValue, usageBySource, visibleUsage, type Backup, type ImportedUsage, type UsageHistory,
 } from './backup';
@@ -246,6 +252,38 @@ export const backupList: Versioned<Backup[]> = {
   parse: (value) => (Array.isArray(value) ? parseBackupList(value) : null),
   fallback: () => [],
 };
+
+// --- sync through storage.sync -------------------------------------------------------------------
+
+/** `sync` (local): SyncState, `{ version, value }`; written by the background's sync service only. */
+export const SYNC_STATE_KEY = 'sync';
+
+export const syncStateItem: Versioned<SyncState> = {
+  version: 1,
+  migrations: [],
+  parse: (value) => parseSyncState(value),
+  fallback: defaultSyncState,
+};
+
+/** The stored sync state; off (the default) when missing or unreadable: sync is opt-in. */
+export function decodeSyncState(raw: unknown): SyncState {
+  return decodeEnvelope(syncStateItem, raw).value;
+}
+
+/** `devices` (local): device id -> DeviceUsage of every other device, as last received, `{ version, value }`. */
+export const DEVICES_KEY = 'devices';
+
+export const devicesItem: Versioned<Record<string, DeviceUsage>> = {
+  version: 1,
+  migrations: [],
+  parse: (value) => parseDevices(value),
+  fallback: () => ({}),
+};
+
+/** The other devices' totals as last received; none when missing or unreadable (storage.sync has them again). */
+export function decodeDevices(raw: unknown): Record<string, DeviceUsage> {
+  return decodeEnvelope(devicesItem, raw).value;
+}
 
 // --- the whole history -------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import { buildReport } from '@/utils/report/build';
 import { activeSpecialization, type Settings } from '@/utils/settings';
 import type { NotCountingReason } from '@/utils/tracking/tracker';
 import type { TotalsByDate } from '@/utils/tracking/totals';
-import { Header } from './Header';
+import { Header, type DeviceViewChoice } from './Header';
 import { TodaySection } from './TodaySection';
 import { TrendsSection, type TrendChoice } from './TrendsSection';
 import './dashboard.css';
@@ -42,6 +42,8 @@ export interface DashboardProps {
   /** The user's time zone, for times of day (a pause's end); the browser's own when left out. */
   timeZone?: string;
   variant: 'popup' | 'page';
+  /** With sync on and other devices there: whose time `days` holds, and how to choose. */
+  deviceView?: DeviceViewChoice;
   onSwitchSpecialization(id: string | null): void;
   /** Minutes to pause, or until the start of tomorrow. */
   onPause(choice: PauseChoice): void;
@@ -104,6 +106,7 @@ export function Dashboard(props: DashboardProps) {
         today={today}
         variant={variant}
         offerSetup={!isNew}
+        deviceView={props.deviceView}
         onSwitchSpecialization={props.onSwitchSpecialization}
         onPause={props.onPause}
         onResume={props.onResume}

@@ -38,6 +38,30 @@ function stateText(live: DashboardLive, locale: string, timeZone: string, today:
   }
 }
 
+/** Whose time the popup shows: this device's (with its imports), or every synced device's too. */
+export type DeviceView = 'this' | 'all';
+
+export interface DeviceViewChoice {
+  view: DeviceView;
+  onChoose(view: DeviceView): void;
+}
+
+/** "Show: This device | All devices", two toggle buttons. */
+function DeviceSwitch({ view, onChoose }: DeviceViewChoice) {
+  const labelId = useId();
+  return (
+    <div class="cf-devices" role="group" aria-labelledby={labelId}>
+      <span id={labelId}>{i18n.t('dashboard.devices.label')}</span>
+      <button type="button" aria-pressed={view === 'this' ? 'true' : 'false'} onClick={() => onChoose('this')}>
+        {i18n.t('dashboard.devices.this')}
+      </button>
+      <button type="button" aria-pressed={view === 'all' ? 'true' : 'false'} onClick={() => onChoose('all')}>
+        {i18n.t('dashboard.devices.all')}
+      </button>
+    </div>
+  );
+}
+
 export interface HeaderProps {
   settings: Settings;
   live: DashboardLive;
@@ -47,6 +71,8 @@ export interface HeaderProps {
   variant: 'popup' | 'page';
   /** Show the setup button when there is no specialization (the empty state has its own). */
   offerSetup: boolean;
+  /** Shown only with sync on and other devices there. */
+  deviceView?: DeviceViewChoice;
   onSwitchSpecialization(id: string | null): void;
   onPause(choice: PauseChoice): void;
   onResume(): void;
@@ -79,6 +105,7 @@ export function Header(props: HeaderProps) {
       ) : props.offerSetup && (
         <button type="button" class="cf-primary" onClick={props.onOpenSetup}>{i18n.t('dashboard.setUp')}</button>
       )}
+      {props.deviceView && <DeviceSwitch {...props.deviceView} />}
       <div class="cf-tracking">
         <p class={`cf-state cf-state-${state}`} role="status">
           <span class="cf-dot" aria-hidden="true" />

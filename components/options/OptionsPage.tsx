@@ -8,6 +8,7 @@ import { Data } from './Data';
 import { Flags } from './Flags';
 import { Setup } from './Setup';
 import { Specializations } from './Specializations';
+import { Sync } from './Sync';
 import { Tracking } from './Tracking';
 import { useOptionsStore } from './options-store';
 
@@ -17,6 +18,7 @@ const SECTIONS = [
   { id: 'channels', key: 'options.nav.channels' },
   { id: 'tracking', key: 'options.nav.tracking' },
   { id: 'flags', key: 'options.nav.flags' },
+  { id: 'sync', key: 'options.sync.title' },
   { id: 'data', key: 'options.nav.data' },
 ] as const;
 
@@ -30,10 +32,11 @@ export function OptionsPage() {
   if (data) latest.current = data.settings;
   const accounts = useMemo(() => (data ? seenAccounts(data.history.visible) : {}), [data?.history]);
 
-  const save = (next: Settings) => {
+  const saveAndWait = (next: Settings) => {
     latest.current = next;
-    void store.save(next);
+    return store.save(next);
   };
+  const save = (next: Settings) => void saveAndWait(next);
   const current = () => latest.current ?? data!.settings;
 
   const header = (
@@ -94,6 +97,7 @@ export function OptionsPage() {
           <Channels settings={settings} save={save} current={current} />
           <Tracking settings={settings} save={save} />
           <Flags settings={settings} save={save} />
+          <Sync data={data} current={current} save={saveAndWait} />
           <Data data={data} />
         </main>
       </div>

@@ -4,9 +4,11 @@ import type { Backup, ImportError } from '@/utils/backup';
 import type { CommandReply } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import {
-  BACKUPS_KEY, RETENTION_NOTICE_KEY, SETTINGS_KEY, backupList, decodeEnvelope,
-  decodeSettings, readHistory, retentionNotice, type RetentionNotice, type StoredHistory,
+  BACKUPS_KEY, DEVICES_KEY, RETENTION_NOTICE_KEY, SETTINGS_KEY, SYNC_STATE_KEY, backupList, decodeDevices, decodeEnvelope,
+  decodeSettings, decodeSyncState, readHistory, retentionNotice, type RetentionNotice, type StoredHistory,
 } from '@/utils/storage';
+import type { SyncState } from '@/utils/sync/state';
+import type { DeviceUsage } from '@/utils/sync/usage-encoding';
 import { keptAside, storageUse, type KeptAsideItem, type StorageUse } from '@/utils/storage-use';
 import { send } from '@/components/send';
 import { writeUnwrittenTime } from '@/components/write-unwritten';
@@ -28,6 +30,10 @@ export interface OptionsData {
   keptAside: KeptAsideItem[];
   /** Why the last clean-up of old days deleted nothing, or null. */
   retentionNotice: RetentionNotice | null;
+  /** Whether sync is on, and how its last turns went. */
+  syncState: SyncState;
+  /** The user's other devices as sync last brought them, by device id (this device is not among them). */
+  devices: Record<string, DeviceUsage>;
 }
 
 function decodeAll(all: Record<string, unknown>): OptionsData {
@@ -41,6 +47,8 @@ function decodeAll(all: Record<string, unknown>): OptionsData {
     use: storageUse(all),
     keptAside: keptAside(all),
     retentionNotice: notice.status === 'ok' ? notice.value : null,
+    syncState: decodeSyncState(all[SYNC_STATE_KEY]),
+    devices: decodeDevices(all[DEVICES_KEY]),
   };
 }
 
@@ -63,8 +71,8 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 
 export interface OptionsStore {
   data: OptionsData | null;
-  /** Writes the whole settings object; the page shows it at once. */
-  save(next: Settings): Promise<void>;
+  /** Writes the whole settings object; the page shows it at once. Resolves to why it failed, or null. */
+  save(next: Settings): Promise<string | null>;
   /** The last failed write, for a message at the top of the page; null when all is well. */
   saveError: string | null;
 }
@@ -108,12 +116,15 @@ export function useOptionsStore(): OptionsStore {
     setData((current) => current && { ...current, settings: next, settingsProblem: null });
     // One save at a time, in order: the background keeps an unreadable value aside before the first.
     return serial(async () => {
+      let problem: string | null;
       try {
         const reply = await send({ type: 'settings-save', settings: next });
-        setSaveError(reply.ok ? null : reply.error);
+        problem = reply.ok ? null : reply.error;
       } catch (error) {
-        setSaveError(error instanceof Error ? error.message : String(error));
+        problem = error instanceof Error ? error.message : String(error);
       }
+      setSaveError(problem);
+      return problem;
     });
   }, []);
 
@@ -169,6 +180,21 @@ export async function deleteAllData(): Promise<Settings> {
 /** Lets go of one value kept aside. */
 export async function discardKeptAside(key: string): Promise<void> {
   done(await send({ type: 'kept-aside-discard', key }));
+}
+
+/** Turns sync through the browser's storage.sync on or off. */
+export async function enableSync(enabled: boolean): Promise<void> {
+  done(await send({ type: 'sync-enable', enabled }));
+}
+
+/** Publishes this device's totals and settings now rather than at the next turn. */
+export async function syncNow(): Promise<void> {
+  done(await send({ type: 'sync-now' }));
+}
+
+/** Takes another device out of this view; it comes back when that device publishes again. */
+export async function removeDevice(deviceId: string): Promise<void> {
+  done(await send({ type: 'device-remove', deviceId }));
 }
 
 /** Runs the clean-up of old days that was refused for deleting too many at once, now that the user agreed. */

@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
 import { download } from '@/components/options/download';
 import { send } from '@/components/send';
+import { saveSourceName } from '@/components/source-names';
 import { writeUnwrittenTime } from '@/components/write-unwritten';
 import { reportSources } from '@/utils/report/build';
 import { readReportQuery } from '@/utils/report/url';
-import { LIMITS, renameSource, type Settings } from '@/utils/settings';
-import { SETTINGS_KEY, SOURCE_ID_KEY, decodeSettings, decodeSourceId, readHistory, type StoredHistory } from '@/utils/storage';
+import type { Settings } from '@/utils/settings';
+import {
+  DEVICES_KEY, SETTINGS_KEY, SOURCE_ID_KEY, SYNC_STATE_KEY, decodeDevices, decodeSettings, decodeSourceId, decodeSyncState,
+  readHistory, type StoredHistory,
+} from '@/utils/storage';
+import type { DeviceUsage } from '@/utils/sync/usage-encoding';
+import { withDevices } from '@/utils/sync/view';
 import { localDate } from '@/utils/tracking/local-date';
 import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
 import { ReportPage } from './ReportPage';
@@ -19,28 +24,20 @@ interface Loaded {
   history: StoredHistory;
   settings: Settings;
   ownSourceId: string | null;
+  /** The user's other devices, when sync is on and any has published: null otherwise. */
+  devices: Record<string, DeviceUsage> | null;
 }
 
 function decode(all: Record<string, unknown>, ownSourceId: string | null): Loaded {
+  const ownId = decodeSourceId(all[SOURCE_ID_KEY]) ?? ownSourceId;
+  // This device's own counters are the truth: never one of the other devices.
+  const devices = Object.fromEntries(Object.entries(decodeSyncState(all[SYNC_STATE_KEY]).enabled ? decodeDevices(all[DEVICES_KEY]) : {})
+    .filter(([id]) => id !== ownId));
   return {
     history: readHistory(all), settings: decodeSettings(all[SETTINGS_KEY]).value,
-    ownSourceId: decodeSourceId(all[SOURCE_ID_KEY]) ?? ownSourceId,
+    ownSourceId: ownId,
+    devices: Object.keys(devices).length > 0 ? devices : null,
   };
-}
-
-async function saveSourceName(settings: Settings, sourceId: string, name: string): Promise<string | null> {
-  const result = renameSource(settings, sourceId, name);
-  if (!result.ok) {
-    return result.code === 'name-too-long'
-      ? i18n.t('report.sources.nameTooLong', [String(LIMITS.sourceNameMaxLength)])
-      : i18n.t('report.sources.saveFailed', [result.code]);
-  }
-  try {
-    const reply = await send({ type: 'settings-save', settings: result.settings });
-    return reply.ok ? null : i18n.t('report.sources.saveFailed', [reply.error]);
-  } catch (error) {
-    return i18n.t('report.sources.saveFailed', [error instanceof Error ? error.message : String(error)]);
-  }
 }
 
 /**
@@ -93,6 +90,8 @@ export function ReportApp() {
   return (
     <ReportPage
       sources={reportSources(withLive, loaded.ownSourceId)}
+      // With sync on, the other devices are sources too (by their device id), on the user's choice.
+      allDeviceSources={loaded.devices ? reportSources(withDevices(withLive, loaded.devices), loaded.ownSourceId) : undefined}
       settings={loaded.settings}
       ownSourceId={loaded.ownSourceId}
       today={localDate(Date.now(), timeZone)}

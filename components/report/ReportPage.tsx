@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { buildReport, type ClientGroup, type ReportSource } from '@/utils/report/build';
 import { clientCsv, clientCsvFileName } from '@/utils/report/csv';
@@ -19,6 +19,11 @@ import { Summary } from './Summary';
 export interface ReportData {
   /** This browser's days first (with the time not yet written), then each imported browser. */
   sources: readonly ReportSource[];
+  /**
+   * The same with the user's other devices added, each a source of its own (sync on and other
+   * devices there): the page then offers "This device | All devices", all of them first.
+   */
+  allDeviceSources?: readonly ReportSource[];
   settings: Settings;
   ownSourceId: string | null;
   /** The user's local date. */
@@ -40,9 +45,31 @@ export interface ReportPageProps extends ReportData {
 
 const noRename = () => Promise.resolve(null);
 
+type DeviceView = 'this' | 'all';
+
+/** Whose time the report adds up: this device's (with its imports) or every synced device's too. */
+function DeviceChoice({ view, onChoose }: { view: DeviceView; onChoose(view: DeviceView): void }) {
+  const id = useId();
+  return (
+    <div class="cf-range-picker cf-noprint">
+      <div class="cf-presets" role="group" aria-labelledby={`${id}-legend`}>
+        <span id={`${id}-legend`} class="cf-legend-text">{i18n.t('report.devices.legend')}</span>
+        <button type="button" aria-pressed={view === 'this' ? 'true' : 'false'} onClick={() => onChoose('this')}>
+          {i18n.t('report.devices.this')}
+        </button>
+        <button type="button" aria-pressed={view === 'all' ? 'true' : 'false'} onClick={() => onChoose('all')}>
+          {i18n.t('report.devices.all')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** The full-page report for agencies: a range, then the sections for it. */
 export function ReportPage(props: ReportPageProps) {
-  const { sources, settings, ownSourceId, today, locale } = props;
+  const { settings, ownSourceId, today, locale } = props;
+  const [deviceView, setDeviceView] = useState<DeviceView>('all');
+  const sources = props.allDeviceSources && deviceView === 'all' ? props.allDeviceSources : props.sources;
   const firstWeekday = useMemo(() => weekStartOf(locale), [locale]);
   const initial = props.initialQuery ?? { choice: DEFAULT_CHOICE, custom: null };
   const [choice, setChoice] = useState<RangeChoice>(initial.choice);
@@ -94,6 +121,7 @@ export function ReportPage(props: ReportPageProps) {
           setCustom(next);
         }}
       />
+      {props.allDeviceSources && <DeviceChoice view={deviceView} onChoose={setDeviceView} />}
       <p class="cf-visually-hidden" aria-live="polite">{i18n.t('report.range.showing', [rangeText(range, locale)])}</p>
       <Summary report={report} locale={locale} />
       <Clients report={report} locale={locale} hasClients={settings.clients.length > 0} onDownloadCsv={downloadCsv} />

@@ -11,6 +11,7 @@ import { WEEKLY_REMINDER_ALARM, registerWeeklyReminder, remindOfWeeklyReport } f
 import { registerOptionsLifecycle } from './custom-hosts';
 import { registerOpenTabInjection } from './inject-open-tabs';
 import { registerHostOffers } from './add-granted-host';
+import { registerSync } from './sync-service';
 
 export default defineBackground(() => {
   registerOptionsLifecycle();
@@ -52,6 +53,7 @@ export default defineBackground(() => {
   followSettings(parts);
   registerHostOffers(settings);
   registerWeeklyReminder(settings);
+  registerSync(parts);
 
   void settings.ready.then(async () => {
     browser.idle.setDetectionInterval(settings.current.tracking.idleThresholdSeconds);

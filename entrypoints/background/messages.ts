@@ -68,6 +68,12 @@ async function answer(parts: BackgroundParts, message: Message, sender: MessageS
       return data.discardKeptAside(message.key);
     case 'retention-run':
       return data.retention(settings.current, message.confirmed);
+    case 'sync-enable':
+      return parts.sync.enable(message.enabled);
+    case 'sync-now':
+      return parts.sync.syncNow();
+    case 'device-remove':
+      return parts.sync.removeDevice(message.deviceId);
     case 'page-report':
       return pageReport(parts, message, sender);
     case 'custom-host-add':

@@ -8,6 +8,7 @@ import { SOURCE_ID_KEY, decodeSourceId } from '@/utils/storage';
 import { DataCommands } from './data-commands';
 import { SettingsStore } from './settings-store';
 import { StorageDoor } from './storage-door';
+import { SyncService } from './sync-service';
 import { TrackerService } from './tracker-service';
 
 /** The background's parts, built once: every write goes through the one door they share. */
@@ -16,6 +17,8 @@ export interface BackgroundParts {
   settings: SettingsStore;
   tracker: TrackerService;
   data: DataCommands;
+  /** Sync through storage.sync (opt-in); idle until registerSync starts it. */
+  sync: SyncService;
   /** The panel's host element name in this profile, made once from the profile's source id. */
   panelHostName(): Promise<string>;
   /**
@@ -58,5 +61,6 @@ export function createBackgroundParts(): BackgroundParts {
     hostName.catch(() => { hostName = null; }); // a failed read is tried again with the next view
     return hostName;
   };
-  return { door, settings, tracker, data, channelOf, panelHostName };
+  const sync = new SyncService({ door, settings, tracker, data });
+  return { door, settings, tracker, data, sync, channelOf, panelHostName };
 }

@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing';
 import { messageHandler } from '@/entrypoints/background/messages';
 import { createBackgroundParts, type BackgroundParts } from '@/entrypoints/background/parts';
+import { registerSync } from '@/entrypoints/background/sync-service';
 import type { MessageSender } from '@/utils/messages';
 
 /** How the browser names a message from our options page. */
@@ -14,6 +15,7 @@ export const viewSender = (): MessageSender => ({ id: fakeBrowser.runtime.id, ur
 export function startBackground(): BackgroundParts {
   const parts = createBackgroundParts();
   const handle = messageHandler(parts);
+  registerSync(parts);
   // The fake browser passes no sender: the one it would pass for our own page.
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => handle(message, viewSender()));
   return parts;

@@ -50,3 +50,24 @@ describe('message validation', () => {
     expect(parseMessage({ type: 'data-import', text: 5, takeSettings: false })).toBeNull();
   });
 });
+
+describe('sync commands', () => {
+  it('takes them from our own pages only', () => {
+    expect([SENDER_ROLES['sync-enable'], SENDER_ROLES['sync-now'], SENDER_ROLES['device-remove']]).toEqual(['view', 'view', 'view']);
+    expect(senderMayAsk(page(), SENDER_ROLES['device-remove'], ours, tracked)).toBe(false);
+  });
+
+  it('validates what they carry', () => {
+    expect(parseMessage({ type: 'sync-enable', enabled: true })).toEqual({ type: 'sync-enable', enabled: true });
+    expect(parseMessage({ type: 'sync-enable', enabled: 'yes' })).toBeNull();
+    expect(parseMessage({ type: 'sync-enable' })).toBeNull();
+    expect(parseMessage({ type: 'sync-now', extra: 1 })).toEqual({ type: 'sync-now' });
+    expect(parseMessage({ type: 'device-remove', deviceId: 'device-a' })).toEqual({ type: 'device-remove', deviceId: 'device-a' });
+    // Device ids are source ids: no key separators, no prototype names, not empty, not too long.
+    expect(parseMessage({ type: 'device-remove', deviceId: 'a:0' })).toBeNull();
+    expect(parseMessage({ type: 'device-remove', deviceId: '__proto__' })).toBeNull();
+    expect(parseMessage({ type: 'device-remove', deviceId: '' })).toBeNull();
+    expect(parseMessage({ type: 'device-remove', deviceId: 'x'.repeat(65) })).toBeNull();
+    expect(parseMessage({ type: 'device-remove' })).toBeNull();
+  });
+});

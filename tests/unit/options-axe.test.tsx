@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, encodeEnvelope } from '@/utils/storage';
+import {
+  BACKUPS_KEY, DEVICES_KEY, SETTINGS_KEY, SOURCE_ID_KEY, SYNC_STATE_KEY, backupList, devicesItem, encodeEnvelope, syncStateItem,
+} from '@/utils/storage';
 import { createBackup } from '@/utils/backup';
 import { defaultWorkingHours } from '@/utils/settings';
 import { freshBrowser, renderOptions, setUpSettings } from './options-helpers';
@@ -40,6 +42,12 @@ describe('options page accessibility (axe-core)', () => {
     await freshBrowser({
       [SETTINGS_KEY]: settings, [SOURCE_ID_KEY]: 'me', [BACKUPS_KEY]: encodeEnvelope(backupList, [backup]),
       'usage:2025-06-01': { version: 1, value: { 'linkedin:company/acme': [60_000, 0, 0, 0] } },
+      // Sync on, with its status, a problem and another device.
+      [SYNC_STATE_KEY]: encodeEnvelope(syncStateItem, {
+        enabled: true, partsAt: {}, lastPublishedAt: Date.now(), lastReceivedAt: null, daysShared: 12, accountsFolded: true,
+        bytesInUse: 20_000, attempt: 1, problem: { code: 'rate-minute', message: '', at: Date.now(), retryAt: Date.now() + 60_000 },
+      }),
+      [DEVICES_KEY]: encodeEnvelope(devicesItem, { 'laptop-1': { publishedAt: Date.now(), days: {} } }),
     });
     const { container } = await renderOptions();
     // With errors shown as well.
@@ -50,6 +58,12 @@ describe('options page accessibility (axe-core)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add channels to Globex' }));
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search accounts and platforms' }), { target: { value: 'acme' } });
     expect(screen.getByRole('button', { name: 'Move to Globex – LinkedIn · company/acme' }).textContent).toBe('Move to Globex – LinkedIn · company/acme');
+    // A device's name being edited, and another's removal being asked about.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Device laptop-1 from this view' }));
+    const renameOwn = screen.getByRole('button', { name: 'Rename This device' });
+    await waitFor(() => expect(renameOwn).toHaveProperty('disabled', false));
+    fireEvent.click(renameOwn);
+    expect(screen.getByRole('textbox', { name: 'Name for This device' })).toHaveProperty('value', '');
     expect(await seriousViolations(container)).toEqual([]);
   });
 

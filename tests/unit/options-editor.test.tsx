@@ -38,7 +38,7 @@ describe('options page: layout', () => {
     const links = within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]);
     expect(links).toEqual([
       ['Specializations', '#specializations'], ['Clients', '#clients'], ['Channels', '#channels'], ['Tracking', '#tracking'],
-      ['Flags', '#flags'], ['Data', '#data'],
+      ['Flags', '#flags'], ['Sync', '#sync'], ['Data', '#data'],
     ]);
     const main = screen.getByRole('main');
     for (const [name, href] of links) {

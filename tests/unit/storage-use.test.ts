@@ -8,6 +8,8 @@ const all = {
   'usage:2026-05-05': { version: 1, value: { x: [0, 2000, 0, 0] } },
   imported: { version: 1, value: { desktop: {} } },
   backups: { version: 2, value: [] },
+  devices: { version: 1, value: { phone: { publishedAt: 1, days: {} } } },
+  sync: { version: 1, value: { enabled: true } },
   'quarantine:settings:1796000000000': { version: 99 },
   'quarantine:usage:2026-05-01:1796000100000': 'damaged',
   'quarantine:odd': 1,
@@ -20,8 +22,9 @@ describe('storage use', () => {
     expect(use.history).toBe(storedBytes('usage:2026-05-04', all['usage:2026-05-04']) + storedBytes('usage:2026-05-05', all['usage:2026-05-05']));
     expect(use.imported).toBe(storedBytes('imported', all.imported));
     expect(use.backups).toBe(storedBytes('backups', all.backups));
-    expect(use.other).toBe(storedBytes('settings', all.settings) + storedBytes('sourceId', all.sourceId));
-    expect(use.total).toBe(use.history + use.imported + use.backups + use.keptAside + use.other);
+    expect(use.devices).toBe(storedBytes('devices', all.devices));
+    expect(use.other).toBe(storedBytes('settings', all.settings) + storedBytes('sourceId', all.sourceId) + storedBytes('sync', all.sync));
+    expect(use.total).toBe(use.history + use.imported + use.backups + use.keptAside + use.devices + use.other);
   });
 
   it('lists what was kept aside, newest first, with the key it came from and when', () => {

@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  backupList, decodeEnvelope, decodeSettings, decodeUsage, encodeEnvelope, importedUsage, trackerRecord, usageDay, usageKey,
-  type Versioned,
+  backupList, decodeDevices, decodeEnvelope, decodeSettings, decodeSyncState, decodeUsage, devicesItem, encodeEnvelope, importedUsage,
+  syncStateItem, trackerRecord, usageDay, usageKey, type Versioned,
 } from '@/utils/storage';
+import { defaultSyncState } from '@/utils/sync/state';
 import { restoreFromBackup } from '@/utils/backup';
 import { SETTINGS_VERSION, defaultSettings } from '@/utils/settings';
 
@@ -21,6 +22,8 @@ describe('stored examples of every version', () => {
     tracker: { current: trackerRecord.version, read: (raw) => decodeEnvelope(trackerRecord, raw) },
     imported: { current: importedUsage.version, read: (raw) => decodeEnvelope(importedUsage, raw) },
     backups: { current: backupList.version, read: (raw) => decodeEnvelope(backupList, raw) },
+    sync: { current: syncStateItem.version, read: (raw) => decodeEnvelope(syncStateItem, raw) },
+    devices: { current: devicesItem.version, read: (raw) => decodeEnvelope(devicesItem, raw) },
   };
 
   it('has an example of every version of every item', () => {
@@ -127,5 +130,23 @@ describe('settings', () => {
     const broken = decodeSettings({ version: 1, specializations: 'none' });
     expect(broken.status).toBe('unreadable');
     expect(broken.value).toEqual(defaultSettings());
+  });
+});
+
+describe('sync state and other devices', () => {
+  it('reads sync as off when the state is missing or unreadable: sync is opt-in', () => {
+    expect(decodeSyncState(undefined)).toEqual(defaultSyncState());
+    expect(decodeSyncState({ version: 1, value: { enabled: 'yes' } })).toEqual(defaultSyncState());
+    expect(decodeSyncState({ version: 2, value: { ...defaultSyncState(), enabled: true } })).toEqual(defaultSyncState());
+    expect(decodeSyncState(fixture('sync-v1.json'))).toMatchObject({ enabled: true, attempt: 1, problem: { code: 'quota-bytes' } });
+  });
+
+  it('reads the other devices, or none', () => {
+    expect(decodeDevices(undefined)).toEqual({});
+    expect(decodeDevices({ version: 1, value: { 'a:b': { publishedAt: 1, days: {} } } })).toEqual({});
+    expect(decodeDevices(fixture('devices-v1.json'))['device-a']?.days['2026-05-04']).toEqual({
+      linkedin: [60000, 0, 0, 0], 'linkedin:company/acme': [0, 30000, 0, 0],
+    });
+    expect(decodeDevices(encodeEnvelope(devicesItem, { phone: { publishedAt: 5, days: {} } }))).toEqual({ phone: { publishedAt: 5, days: {} } });
   });
 });
