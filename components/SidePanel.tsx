@@ -19,7 +19,7 @@ const KEY_STEP = 0.05;
 const KEY_COMMIT_MS = 400;
 
 export type PlacementChange = Partial<Pick<PanelPlacementView, 'collapsed' | 'hidden' | 'top' | 'edge'>>;
-export type PanelAction = 'add-to-focus' | 'snooze' | 'open-dashboard' | 'open-options';
+export type PanelAction = 'add-to-focus' | 'snooze' | 'open-report' | 'open-options';
 
 export interface SidePanelProps {
   view: PanelView;
@@ -342,7 +342,7 @@ export function SidePanel(props: SidePanelProps) {
             <button type="button" class="action" onClick={() => onAction('snooze')}>
               {i18n.t('panel.actions.snooze', [String(SNOOZE_MINUTES)])}
             </button>
-            <button type="button" class="action" onClick={() => onAction('open-dashboard')}>{i18n.t('panel.actions.openReport')}</button>
+            <button type="button" class="action" onClick={() => onAction('open-report')}>{i18n.t('panel.actions.openReport')}</button>
           </div>
         )}
 
@@ -351,7 +351,7 @@ export function SidePanel(props: SidePanelProps) {
             <button type="button" class="link" onClick={() => onAction('open-options')}>{i18n.t('panel.actions.setUp')}</button>
           )}
           {!view.flagged && (
-            <button type="button" class="link" onClick={() => onAction('open-dashboard')}>{i18n.t('panel.actions.openReport')}</button>
+            <button type="button" class="link" onClick={() => onAction('open-report')}>{i18n.t('panel.actions.openReport')}</button>
           )}
           <button type="button" class="link" onClick={() => onPlacement({ hidden: true })}>{i18n.t('panel.controls.hide', [name])}</button>
         </div>

@@ -69,7 +69,7 @@ const PanelMessages = [
     minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
   }),
   /** Opens the report (a page: the popup cannot be opened from a page everywhere) or the settings. */
-  v.object({ type: v.literal('panel-open'), page: v.picklist(['dashboard', 'options'] as const) }),
+  v.object({ type: v.literal('panel-open'), page: v.picklist(['report', 'options'] as const) }),
   /** The popup's way back after "hide on this platform": one placement key, or every hidden one. */
   v.object({ type: v.literal('panel-unhide'), key: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(300))) }),
   /** The popup's offer: track the site in front (a Mastodon instance) as a channel; its access is granted already. */

@@ -43,7 +43,7 @@ export function applyPanelAction(settings: Settings, message: SettingsAction, no
   }
 }
 
-async function openPage(page: 'dashboard' | 'options', sender: MessageSender): Promise<void> {
+async function openPage(page: 'report' | 'options', sender: MessageSender): Promise<void> {
   if (page === 'options') return browser.runtime.openOptionsPage();
   // A tab, next to the one the user works in: a popup cannot be opened from a page everywhere.
   await browser.tabs.create({ url: browser.runtime.getURL('/report.html'), windowId: sender.tab?.windowId, openerTabId: sender.tab?.id });

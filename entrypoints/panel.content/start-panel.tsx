@@ -133,7 +133,7 @@ export function startPanel(ctx: PageScope): void {
     if (!channel) return;
     const message: PanelActionMessage = action === 'add-to-focus' ? { type: 'panel-add-to-focus', channel }
       : action === 'snooze' ? { type: 'panel-snooze', channel, minutes }
-      : { type: 'panel-open', page: action === 'open-dashboard' ? 'dashboard' : 'options' };
+      : { type: 'panel-open', page: action === 'open-report' ? 'report' : 'options' };
     // The changed settings come back as a new view with the next report.
     ask(message).then(() => { if (message.type !== 'panel-open') signals.reportNow(); }, () => {});
   }

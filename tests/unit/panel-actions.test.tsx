@@ -108,7 +108,7 @@ describe('panel actions against storage', () => {
   it('opens the full-page report in a tab next to the page', async () => {
     const created = vi.fn();
     fakeBrowser.tabs.onCreated.addListener(created);
-    await panelAction({ type: 'panel-open', page: 'dashboard' }, { tab: { id: 1, windowId: 1 } });
+    await panelAction({ type: 'panel-open', page: 'report' }, { tab: { id: 1, windowId: 1 } });
     expect(created).toHaveBeenCalledWith(expect.objectContaining({ url: fakeBrowser.runtime.getURL('/report.html') }));
   });
 });

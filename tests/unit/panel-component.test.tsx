@@ -189,7 +189,7 @@ describe('side panel: what it shows', () => {
     fireEvent.click(within(actions).getByText('Add @acme to “B2B DACH”'));
     fireEvent.click(within(actions).getByText('Snooze the flag for 15 minutes'));
     fireEvent.click(within(actions).getByText('Open report'));
-    expect(onAction.mock.calls.map(([action]) => action)).toEqual(['add-to-focus', 'snooze', 'open-dashboard']);
+    expect(onAction.mock.calls.map(([action]) => action)).toEqual(['add-to-focus', 'snooze', 'open-report']);
   });
 
   it('offers to add the whole platform on an account-less page', () => {

@@ -66,7 +66,7 @@ describe('panel messages', () => {
     expect(parseMessage({ type: 'panel-add-to-focus', channel: X_ACME })).not.toBeNull();
     expect(parseMessage({ type: 'panel-snooze', channel: X_ACME, minutes: 15 })).not.toBeNull();
     expect(parseMessage({ type: 'panel-snooze', channel: X_ACME, minutes: 0 })).toBeNull();
-    expect(parseMessage({ type: 'panel-open', page: 'dashboard' })).not.toBeNull();
+    expect(parseMessage({ type: 'panel-open', page: 'report' })).not.toBeNull();
     expect(parseMessage({ type: 'panel-open', page: 'https://example.org/' })).toBeNull();
     expect(parseMessage({ type: 'panel-unhide' })).not.toBeNull();
     expect(parseMessage({ type: 'panel-unhide', key: 'linkedin' })).not.toBeNull();
