@@ -55,15 +55,30 @@ export function ReportApp() {
     let all: Record<string, unknown> = {};
     let ownSourceId: string | null = null;
     let ready = false;
-    const refreshLive = () => send({ type: 'live' }).then((reply) => open && setUnwritten(reply.unwritten), () => {});
+    // The unwritten time changes rarely; a new object each time would rebuild the whole report.
+    let liveKey = '{}';
+    const takeLive = (next: TotalsByDate) => {
+      const key = JSON.stringify(next);
+      if (key === liveKey || !open) return;
+      liveKey = key;
+      setUnwritten(next);
+    };
+    const refreshLive = () => send({ type: 'live' }).then((reply) => takeLive(reply.unwritten), () => {});
     void (async () => {
       await writeUnwrittenTime();
-      // Asking creates the id on first use, so this browser's column can be named.
-      ownSourceId = await send({ type: 'source-id' }).then((reply) => reply.sourceId, () => null);
-      all = await browser.storage.local.get(null);
+      // Storage and the time still unwritten together, so the first render is the whole report.
+      const [stored, live] = await Promise.all([
+        browser.storage.local.get(null),
+        send({ type: 'live' }).then((reply) => reply.unwritten, () => null),
+      ]);
+      all = stored;
+      // Asking the background creates the id on first use (so this browser's column can be named);
+      // it reads all storage in its queue, so it is asked only when there is none yet.
+      ownSourceId = decodeSourceId(all[SOURCE_ID_KEY])
+        ?? await send({ type: 'source-id' }).then((reply) => reply.sourceId, () => null);
       ready = true;
+      if (live) takeLive(live);
       if (open) setLoaded(decode(all, ownSourceId));
-      await refreshLive();
     })();
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local' || !ready) return;
