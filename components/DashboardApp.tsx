@@ -55,10 +55,9 @@ async function loadStored(today: string): Promise<Loaded> {
 
 /**
  * The popup: stored history plus the time the background has not written yet, refreshed every
- * second while it is open. The full-page report is components/report/ReportApp.tsx; `variant`
- * stays accepted (only 'popup') so existing `<DashboardApp variant="popup" />` calls still read.
+ * second while it is open. The full-page report is components/report/ReportApp.tsx.
  */
-export function DashboardApp(_props: { variant?: 'popup' }) {
+export function DashboardApp() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [live, setLive] = useState<LiveReply | null>(null);
   const [deviceView, setDeviceView] = useState<DeviceView>('all');
@@ -104,7 +103,6 @@ export function DashboardApp(_props: { variant?: 'popup' }) {
       </div>
     )}
     <Dashboard
-      variant="popup"
       days={live ? withUnwritten(stored, live.unwritten) : stored}
       deviceView={loaded.allDevices ? { view: deviceView, onChoose: setDeviceView } : undefined}
       today={localDate(now, timeZone)}

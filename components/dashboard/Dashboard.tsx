@@ -4,8 +4,6 @@ import type { Channel } from '@/utils/channels';
 import {
   addDays,
   hasTimeBetween,
-  startOfWeek,
-  summarizeDates,
   summarizeDay,
   summarizeRange,
   weekStart,
@@ -41,7 +39,6 @@ export interface DashboardProps {
   locale: string;
   /** The user's time zone, for times of day (a pause's end); the browser's own when left out. */
   timeZone?: string;
-  variant: 'popup' | 'page';
   /** With sync on and other devices there: whose time `days` holds, and how to choose. */
   deviceView?: DeviceViewChoice;
   onSwitchSpecialization(id: string | null): void;
@@ -68,15 +65,14 @@ function EmptyState({ onOpenSetup }: { onOpenSetup(): void }) {
 }
 
 /**
- * The dashboard of the popup and of the full-page report: all data comes in as props, every
- * action goes out as a callback. Only today and the range on screen are aggregated, memoised
- * on the days object, so a live update re-aggregates at most the visible range. The host page
- * provides the `<main>` landmark around it.
+ * The popup's dashboard: all data comes in as props, every action goes out as a callback. Only
+ * today and the range on screen are aggregated, memoised on the days object, so a live update
+ * re-aggregates at most the visible range. The host page provides the `<main>` landmark around it.
  */
 export function Dashboard(props: DashboardProps) {
-  const { days, today, settings, live, locale, variant } = props;
+  const { days, today, settings, live, locale } = props;
   const timeZone = props.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [choice, setChoice] = useState<TrendChoice>({ kind: 'days', days: variant === 'page' ? 30 : 7 });
+  const [choice, setChoice] = useState<TrendChoice>({ kind: 'days', days: 7 });
   const spec = activeSpecialization(settings);
   const firstWeekday = useMemo(() => weekStart(locale), [locale]);
 
@@ -85,26 +81,20 @@ export function Dashboard(props: DashboardProps) {
   const todayClients = useMemo(() => (settings.clients.length === 0 ? null
     : buildReport({ sources: [{ id: '', days }], settings, range: { from: today, to: today }, ownSourceId: null })
       .clients.filter((group) => group.totalMs > 0)), [days, today, settings]);
-  const range = useMemo(
-    () => (choice.kind === 'days'
-      ? summarizeRange(days, today, choice.days, spec)
-      : summarizeDates(days, choice.from, choice.to, spec)),
-    [days, today, spec, choice],
-  );
+  const range = useMemo(() => summarizeRange(days, today, choice.days, spec), [days, today, spec, choice]);
   const isNew = useMemo(
     () => todaySummary.totalMs === 0 && range.totalMs === 0 && !hasTimeBetween(days, addDays(today, -(RECENT_DAYS - 1)), today),
     [days, today, todaySummary, range],
   );
 
   return (
-    <div class={`cf-dashboard cf-${variant}`}>
+    <div class="cf-dashboard cf-popup">
       <Header
         settings={settings}
         live={live}
         locale={locale}
         timeZone={timeZone}
         today={today}
-        variant={variant}
         offerSetup={!isNew}
         deviceView={props.deviceView}
         onSwitchSpecialization={props.onSwitchSpecialization}
@@ -121,18 +111,13 @@ export function Dashboard(props: DashboardProps) {
             onChoose={setChoice}
             locale={locale}
             timeZone={timeZone}
-            variant={variant}
-            today={today}
-            weekFrom={startOfWeek(today, firstWeekday)}
             firstWeekday={firstWeekday}
           />
         </div>
       )}
       <footer class="cf-footer">
         <button type="button" class="cf-link" onClick={props.onOpenOptions}>{i18n.t('dashboard.openOptions')}</button>
-        {variant === 'popup' && (
-          <button type="button" class="cf-link" onClick={props.onOpenReport}>{i18n.t('dashboard.openReport')}</button>
-        )}
+        <button type="button" class="cf-link" onClick={props.onOpenReport}>{i18n.t('dashboard.openReport')}</button>
       </footer>
     </div>
   );

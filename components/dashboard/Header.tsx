@@ -68,7 +68,6 @@ export interface HeaderProps {
   locale: string;
   timeZone: string;
   today: string;
-  variant: 'popup' | 'page';
   /** Show the setup button when there is no specialization (the empty state has its own). */
   offerSetup: boolean;
   /** Shown only with sync on and other devices there. */
@@ -81,12 +80,12 @@ export interface HeaderProps {
 
 /** The active specialization (switchable), whether time is counting, and pause / resume. */
 export function Header(props: HeaderProps) {
-  const { settings, live, locale, timeZone, today, variant } = props;
+  const { settings, live, locale, timeZone, today } = props;
   const selectId = useId();
   const state = live.paused ? 'paused' : live.counting ? 'counting' : 'idle';
   return (
     <header class="cf-header">
-      <h1 class="cf-title">{variant === 'page' ? i18n.t('dashboard.reportTitle') : i18n.t('extName')}</h1>
+      <h1 class="cf-title">{i18n.t('extName')}</h1>
       {settings.specializations.length > 0 ? (
         <div class="cf-spec">
           <label for={selectId}>{i18n.t('dashboard.specialization')}</label>

@@ -7,8 +7,8 @@ const MINUTE = 60_000;
 /** Tick steps for the time axis, in minutes: the first that needs at most four ticks wins. */
 const STEPS = [5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
 
-interface Size { width: number; height: number }
-const SIZES: Record<'popup' | 'page', Size> = { popup: { width: 328, height: 150 }, page: { width: 760, height: 240 } };
+/** The chart's drawing size in SVG units: the popup's content width. */
+const SIZE = { width: 328, height: 150 } as const;
 const MARGIN = { top: 8, right: 34, bottom: 22, left: 50 };
 
 function axisScale(maxMs: number): { maxMs: number; stepMs: number } {
@@ -37,7 +37,6 @@ export interface TrendChartProps {
   range: RangeSummary;
   locale: string;
   timeZone: string;
-  variant: 'popup' | 'page';
   /** First day of the week, 0 = Sunday: week starts carry the labels of a month's chart. */
   firstWeekday: number;
 }
@@ -47,7 +46,7 @@ export interface TrendChartProps {
  * above), the focus share as a line on its own 0–100 % axis, and the same numbers as a table.
  * One tab stop: the arrow keys pick a day, whose figures show below the chart.
  */
-export function TrendChart({ range, locale, timeZone, variant, firstWeekday }: TrendChartProps) {
+export function TrendChart({ range, locale, timeZone, firstWeekday }: TrendChartProps) {
   const bars = range.days;
   const count = bars.length;
   const [picked, setPicked] = useState<string | null>(null);
@@ -56,7 +55,7 @@ export function TrendChart({ range, locale, timeZone, variant, firstWeekday }: T
   const selectedIndex = Math.max(0, picked === null ? count - 1 : bars.findIndex((bar) => bar.date === picked));
   const selected = bars[selectedIndex] ?? bars[count - 1];
   const id = useId();
-  const { width, height } = SIZES[variant];
+  const { width, height } = SIZE;
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = height - MARGIN.top - MARGIN.bottom;
   const scale = axisScale(Math.max(0, ...bars.map((bar) => bar.totalMs)));
@@ -100,7 +99,7 @@ export function TrendChart({ range, locale, timeZone, variant, firstWeekday }: T
   ]);
 
   return (
-    <div class={`cf-trend cf-trend-${variant}`}>
+    <div class="cf-trend">
       <div
         class="cf-chart"
         tabIndex={0}
@@ -163,7 +162,7 @@ export function TrendChart({ range, locale, timeZone, variant, firstWeekday }: T
       </ul>
       <p id={`${id}-hint`} class="cf-hint">{i18n.t('dashboard.chartHint')}</p>
       <p id={`${id}-readout`} class="cf-readout" aria-live={focused ? 'polite' : 'off'}>{readout}</p>
-      <table class={variant === 'popup' ? 'cf-days cf-visually-hidden' : 'cf-days'}>
+      <table class="cf-days cf-visually-hidden">
         <caption>{i18n.t('dashboard.tableCaption', [from, to])}</caption>
         <thead>
           <tr>

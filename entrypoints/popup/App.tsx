@@ -3,7 +3,7 @@ import { DashboardApp } from '@/components/DashboardApp';
 export function App() {
   return (
     <main>
-      <DashboardApp variant="popup" />
+      <DashboardApp />
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { Dashboard, type DashboardProps } from '@/components/dashboard/Dashboard
 import { defaultSettings } from '@/utils/settings';
 import { installLocale } from './dashboard-locale';
 
-const props: Omit<DashboardProps, 'variant' | 'days' | 'settings'> = {
+const props: Omit<DashboardProps, 'days' | 'settings'> = {
   today: '2025-06-04',
   live: { counting: true, paused: false, channel: { platform: 'xing', account: null }, pausedUntil: null },
   locale: 'en-US',
@@ -41,16 +41,14 @@ beforeAll(() => installLocale('en'));
 afterEach(() => cleanup());
 
 describe('Dashboard accessibility (axe-core)', () => {
-  for (const variant of ['popup', 'page'] as const) {
-    it(`has no serious or critical violations in the ${variant}`, async () => {
-      const { container } = render(<main><Dashboard {...props} variant={variant} days={days} settings={settings} /></main>);
-      container.querySelectorAll<HTMLButtonElement>('button[aria-expanded]').forEach((button) => button.click());
-      expect(await seriousViolations(container)).toEqual([]);
-    });
-  }
+  it('has no serious or critical violations in the popup', async () => {
+    const { container } = render(<main><Dashboard {...props} days={days} settings={settings} /></main>);
+    container.querySelectorAll<HTMLButtonElement>('button[aria-expanded]').forEach((button) => button.click());
+    expect(await seriousViolations(container)).toEqual([]);
+  });
 
   it('has no serious or critical violations in the empty state', async () => {
-    const { container } = render(<main><Dashboard {...props} variant="popup" days={{}} settings={defaultSettings()} /></main>);
+    const { container } = render(<main><Dashboard {...props} days={{}} settings={defaultSettings()} /></main>);
     expect(await seriousViolations(container)).toEqual([]);
   });
 });

@@ -63,7 +63,6 @@ function renderDashboard(overrides: Partial<DashboardProps> = {}) {
     live: counting,
     locale: 'en-US',
     timeZone: 'Europe/Berlin',
-    variant: 'popup',
     onSwitchSpecialization: vi.fn(),
     onPause: vi.fn(),
     onResume: vi.fn(),
@@ -323,41 +322,6 @@ describe('Dashboard: trends', () => {
     expect(readout()).toMatch(/^Thu, May 29/);
     fireEvent.keyDown(chart, { key: 'End' });
     expect(readout()).toMatch(/^Wed, Jun 4/);
-  });
-});
-
-describe('Dashboard: full-page report', () => {
-  it('shows the table, a date range picker and per-account tables', () => {
-    renderDashboard({ variant: 'page' });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Focus report');
-    expect(screen.queryByRole('button', { name: 'Full report' })).toBeNull();
-    const table = screen.getByRole('table', { name: /^Time per day from/ }) as HTMLTableElement;
-    expect(table.classList.contains('cf-visually-hidden')).toBe(false);
-    expect(bodyRows(table)).toHaveLength(30);
-
-    const from = screen.getByLabelText('From') as HTMLInputElement;
-    const to = screen.getByLabelText('To') as HTMLInputElement;
-    expect(from.value).toBe('2025-05-06');
-    expect(to.value).toBe(TODAY);
-    fireEvent.change(from, { target: { value: '2025-06-01' } });
-    expect(bodyRows(screen.getByRole('table', { name: /^Time per day from/ }))).toHaveLength(4);
-
-    const linkedin = screen.getByRole('table', { name: /^LinkedIn/ }) as HTMLTableElement;
-    expect(bodyRows(linkedin)).toEqual([
-      ['Feeds, search and messages', '1 h 25 min', '1 h 25 min', '0 min', '0 min', '0 min'],
-      ['company/acme', '45 min', '45 min', '0 min', '0 min', '0 min'],
-      ['in/jane', '10 min', '0 min', '10 min', '0 min', '0 min'],
-    ]);
-  });
-
-  it('offers this week, starting on the day the locale says', () => {
-    renderDashboard({ variant: 'page', locale: 'de-DE' });
-    fireEvent.click(screen.getByRole('button', { name: 'This week' }));
-    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2025-06-02');
-    cleanup();
-    renderDashboard({ variant: 'page', locale: 'en-US' });
-    fireEvent.click(screen.getByRole('button', { name: 'This week' }));
-    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2025-06-01');
   });
 });
 

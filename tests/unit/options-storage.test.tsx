@@ -118,7 +118,7 @@ describe('popup: storage full', () => {
     await browseABit(background);
     await background.tracker.writeNow();
     const opened = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
-    render(<DashboardApp variant="popup" />);
+    render(<DashboardApp />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Channel Focus cannot save right now. Your time is kept, and saving is tried again.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Make room' }));

@@ -29,7 +29,7 @@ async function start(enabled: boolean) {
     [SYNC_STATE_KEY]: encodeEnvelope(syncStateItem, syncState(enabled)),
     [DEVICES_KEY]: encodeEnvelope(devicesItem, { [LAPTOP]: { publishedAt: Date.now(), days: { [today()]: { linkedin: [10 * MIN, 0, 0, 0] } } } }),
   });
-  render(<DashboardApp variant="popup" />);
+  render(<DashboardApp />);
 }
 
 const total = () => within(screen.getByRole('region', { name: 'Today' })).getByText('Total', { selector: 'dt' })
