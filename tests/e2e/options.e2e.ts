@@ -17,8 +17,8 @@ interface Harness {
   extensionUrl(path: string): string;
   /** Whether a tab shows this extension URL, whoever opened it. */
   hasTab(path: string): Promise<boolean>;
-  /** Answers the browser's permission prompt for a host, as the user would. */
-  answerPermissionPrompt(allow: boolean): Promise<void>;
+  /** Answers the browser's permission prompt for a host, as the user would; `answered` says when the page shows the outcome. */
+  answerPermissionPrompt(allow: boolean, answered: () => Promise<boolean>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -157,13 +157,15 @@ function optionsSuite(start: () => Promise<Harness>) {
     if (harness.kind === 'chromium') {
       // First the user says no: nothing is added, and the page says why.
       await click(page, aria('Add channel', 'button'));
-      await harness.answerPermissionPrompt(false);
-      await page.waitForSelector('::-p-text(Your browser did not allow access to example.org, so it was not added.)', { timeout: 10_000 });
+      const refused = '::-p-text(Your browser did not allow access to example.org, so it was not added.)';
+      await harness.answerPermissionPrompt(false, async () => (await page.$(refused)) !== null);
+      await page.waitForSelector(refused, { timeout: 10_000 });
       expect((await storedSettings(page)).customHosts).toEqual([]);
     }
     await click(page, aria('Add channel', 'button'));
-    await harness.answerPermissionPrompt(true);
-    await page.waitForSelector('::-p-text(example.org was added.)', { timeout: 10_000 });
+    const added = '::-p-text(example.org was added.)';
+    await harness.answerPermissionPrompt(true, async () => (await page.$(added)) !== null);
+    await page.waitForSelector(added, { timeout: 10_000 });
     expect((await storedSettings(page)).customHosts).toEqual([{ host: 'example.org', platform: 'custom' }]);
 
     // The panel's script is registered at run time: the next page on the host has the panel.
@@ -189,12 +191,21 @@ describe('options page in Chromium', () => {
       browser: session.browser,
       extensionUrl: (path) => `${base}${path}`,
       hasTab: async (path) => (await session.browser.pages()).some((page) => page.url() === `${base}${path}`),
-      async answerPermissionPrompt(allow) {
+      async answerPermissionPrompt(allow, answered) {
         // Chromium's dialog is part of the browser window and takes the keyboard focus, on "Deny".
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        const [window] = await windowsNamed('Chromium');
-        if (window) await activateWindow(window);
-        await xdotool('key', ...(allow ? ['Tab', 'Return'] : ['Return']));
+        // Nothing here can see it, so the keys go when it has most likely shown, and again while
+        // the page shows no outcome (a busy machine shows it late: the keys went to the page).
+        for (let attempt = 0; attempt < 4; attempt += 1) {
+          await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 1000 : 1500));
+          if (await answered()) return;
+          const [window] = await windowsNamed('Chromium');
+          if (window) await activateWindow(window);
+          await xdotool('key', ...(allow ? ['Tab', 'Return'] : ['Return']));
+          for (let wait = 0; wait < 10; wait += 1) {
+            if (await answered()) return;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
       },
       close: () => session.close(),
     };

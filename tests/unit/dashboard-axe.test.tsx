@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/preact';
-import axe from 'axe-core';
+import { seriousViolations } from './axe';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Dashboard, type DashboardProps } from '@/components/dashboard/Dashboard';
 import { defaultSettings } from '@/utils/settings';
@@ -28,14 +28,6 @@ const days = {
   '2025-06-04': { xing: [20 * 60_000, 0, 0, 0], 'linkedin:company/acme': [0, 15 * 60_000, 0, 0], linkedin: [0, 60_000, 0, 0] },
   '2025-06-02': { xing: [60 * 60_000, 0, 0, 0] },
 } satisfies DashboardProps['days'];
-
-/** Serious and critical findings; colour contrast needs a real layout engine (the e2e scan covers it). */
-async function seriousViolations(root: Element): Promise<string[]> {
-  const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-}
 
 beforeAll(() => installLocale('en'));
 afterEach(() => cleanup());

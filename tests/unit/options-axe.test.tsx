@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import axe from 'axe-core';
+import { seriousViolations } from './axe';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BACKUPS_KEY, DEVICES_KEY, SETTINGS_KEY, SOURCE_ID_KEY, SYNC_STATE_KEY, backupList, devicesItem, encodeEnvelope, syncStateItem,
@@ -8,14 +8,6 @@ import {
 import { createBackup } from '@/utils/backup';
 import { defaultWorkingHours } from '@/utils/settings';
 import { freshBrowser, renderOptions, setUpSettings } from './options-helpers';
-
-/** Serious and critical findings; colour contrast needs a real layout engine. */
-async function seriousViolations(root: Element): Promise<string[]> {
-  const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-}
 
 afterEach(() => cleanup());
 

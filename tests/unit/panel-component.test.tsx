@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import axe from 'axe-core';
+import { seriousViolations as axeFindings } from './axe';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidePanel, type SidePanelProps } from '@/components/SidePanel';
 import { PlatformBadge as DashboardBadge } from '@/components/dashboard/labels';
@@ -426,10 +426,7 @@ describe('side panel accessibility (axe-core)', () => {
   /** Serious and critical findings; colour contrast needs a real layout engine (the e2e scan covers it). */
   async function seriousViolations(root: Element): Promise<string[]> {
     vi.useRealTimers();
-    const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+    return axeFindings(root);
   }
 
   const budgeted = setChannelBudget(focusSettings(), 'b2b', 'linkedin', 30);

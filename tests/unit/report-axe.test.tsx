@@ -1,19 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import axe from 'axe-core';
+import { seriousViolations } from './axe';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ReportPage } from '@/components/report/ReportPage';
 import { defaultSettings } from '@/utils/settings';
 import { installLocale } from './dashboard-locale';
 import { pageProps } from './report-fixtures';
-
-/** Serious and critical findings; colour contrast needs a real layout engine. */
-async function seriousViolations(root: Element): Promise<string[]> {
-  const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-}
 
 beforeAll(() => installLocale('en'));
 afterEach(() => cleanup());
