@@ -236,8 +236,9 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     expect(until).toBeLessThanOrEqual(Date.now() + 15 * MIN);
     expect((await readPanel(kind, page))?.text).not.toContain('Add ');
 
-    // The report opens in a tab (the extension sees its own pages' addresses; puppeteer does not in Firefox).
-    const reportTabs = () => observer.evaluate(`(${api.toString()})().tabs.query({}).then((tabs) => tabs.filter((t) => (t.url ?? '').endsWith('/report.html')).map((t) => t.id))`) as Promise<number[]>;
+    // The report opens in a tab (the extension sees its own pages' addresses; puppeteer does not in
+    // Firefox). The report writes its range into the address (`report.html?range=this-week`).
+    const reportTabs = () => observer.evaluate(`(${api.toString()})().tabs.query({}).then((tabs) => tabs.filter((t) => /\\/report\\.html(\\?|$)/.test(t.url ?? '')).map((t) => t.id))`) as Promise<number[]>;
     const before = await reportTabs();
     await (await control(page, 'Open report')).click();
     const opened = await waitFor(async () => (await reportTabs()).find((id) => !before.includes(id)), 10_000, 'the report to open in a tab');
