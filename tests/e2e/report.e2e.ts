@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumSession } from './browsers';
-import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, writeSettings, type Step } from './scripted-session';
+import { openObserver, runScriptedSession, withLinkedInFocus, writeSettings, type Step } from './scripted-session';
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 
@@ -95,16 +95,7 @@ describe('Chromium: clients and the weekly report', () => {
     profileDir = session.profileDir;
     try {
       const observer = await openObserver(session);
-      await writeSettings(observer, (s) => ({
-        ...s,
-        setup: { completed: true, skipped: false },
-        tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
-        specializations: [{
-          id: 'b2b', name: 'B2B DACH', channels: [{ platform: 'linkedin', accounts: null }],
-          budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null,
-        }],
-        activeSpecializationId: 'b2b',
-      }));
+      await writeSettings(observer, withLinkedInFocus);
       // The accounts are offered from history: browse first, then sort them into clients.
       const result = await runScriptedSession(session, SESSION);
       truth = result.truth;

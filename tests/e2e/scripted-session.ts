@@ -28,6 +28,18 @@ export interface SessionResult {
 /** The idle threshold scripted sessions run with (the smallest the idle API allows). */
 export const IDLE_THRESHOLD_S = 15;
 
+/** A set-up profile with the shortest idle threshold and "B2B DACH" (all of LinkedIn) as its active specialization. */
+export const withLinkedInFocus = (s: Settings): Settings => ({
+  ...s,
+  setup: { completed: true, skipped: false },
+  tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
+  specializations: [{
+    id: 'b2b', name: 'B2B DACH', channels: [{ platform: 'linkedin', accounts: null }],
+    budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null,
+  }],
+  activeSpecializationId: 'b2b',
+});
+
 /** Five channels, two windows, tab and window switches, an SPA navigation, an idle spell, a worker stop. */
 export const STANDARD_SESSION: Step[] = [
   { open: 'acme', url: 'http://www.linkedin.com/company/acme-gmbh/', window: 1, channel: 'linkedin:company/acme-gmbh' },

@@ -8,7 +8,7 @@ import type { Settings } from '@/utils/settings';
 import type { SyncState } from '@/utils/sync/state';
 import { launchChromium, waitFor, type ChromiumSession } from './browsers';
 import { channelRows } from './popup-dom';
-import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, writeSettings, type Step } from './scripted-session';
+import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, withLinkedInFocus, writeSettings, type Step } from './scripted-session';
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 type Storage = { get(key: string | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
@@ -53,16 +53,7 @@ describe('Chromium: two profiles sharing one sync copy', () => {
     const a = await launchChromium();
     try {
       const observer = await openObserver(a);
-      await writeSettings(observer, (s) => ({
-        ...s,
-        setup: { completed: true, skipped: false },
-        tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
-        specializations: [{
-          id: 'b2b', name: 'B2B DACH', channels: [{ platform: 'linkedin', accounts: null }],
-          budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null,
-        }],
-        activeSpecializationId: 'b2b',
-      }));
+      await writeSettings(observer, withLinkedInFocus);
       truthA = (await runScriptedSession(a, A_SESSION)).truth;
       const options = await turnSyncOn(a);
       fromA = await syncItems(options);
