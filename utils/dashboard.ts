@@ -153,11 +153,11 @@ export function weekStart(locale: string): number {
 // ---------------------------------------------------------------------------------------------
 // Aggregation.
 
-export function emptySplit(): TimeSplit {
+function emptySplit(): TimeSplit {
   return { totalMs: 0, inMs: 0, outMs: 0, noneMs: 0, afterHoursMs: 0 };
 }
 
-export function addTo(split: TimeSplit, inMs: number, outMs: number, noneMs: number, afterHoursMs: number): void {
+function addTo(split: TimeSplit, inMs: number, outMs: number, noneMs: number, afterHoursMs: number): void {
   split.inMs += inMs;
   split.outMs += outMs;
   split.noneMs += noneMs;
@@ -165,19 +165,19 @@ export function addTo(split: TimeSplit, inMs: number, outMs: number, noneMs: num
   split.totalMs += inMs + outMs + noneMs;
 }
 
-export function addSplit(target: TimeSplit, source: TimeSplit): void {
+function addSplit(target: TimeSplit, source: TimeSplit): void {
   addTo(target, source.inMs, source.outMs, source.noneMs, source.afterHoursMs);
 }
 
 /** Stored values are trusted to be ms, but a bad one must not turn a whole view into NaN. */
-export function ms(value: number | undefined): number {
+function ms(value: number | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
 // focusShare only reads the times; the channel is there to satisfy the row type.
 const WHOLE: Channel = { platform: 'custom', account: null };
 
-export function shareOf(split: TimeSplit): number | null {
+function shareOf(split: TimeSplit): number | null {
   return focusShare([{ channel: WHOLE, inMs: split.inMs, outMs: split.outMs, noneMs: split.noneMs }]);
 }
 

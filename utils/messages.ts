@@ -5,7 +5,8 @@ import type { BudgetStatus, FocusStatus } from './focus';
 import type { LiveSnapshot, NotCountingReason } from './tracking/tracker';
 import type { TotalsByDate } from './tracking/totals';
 import { NAVIGATION_KINDS } from './tracking/presence';
-import { MAX_IMPORT_BYTES, isValidSourceId, type ImportError } from './backup';
+import { MAX_IMPORT_BYTES, type ImportError } from './backup';
+import { isValidSourceId } from './backup/source-id';
 import { QUARANTINE_PREFIX } from './storage';
 import { CLUE_SOURCES, MAX_CLUES, MAX_CLUE_URL_LENGTH } from './page-account/clue';
 

@@ -1,4 +1,7 @@
 import { channelKey, type ChannelPlatform } from '@/utils/channels';
+import { FORBIDDEN_KEYS, isValidSourceId } from './source-id';
+
+export { isValidSourceId };
 
 /**
  * Small checks shared by export, import and restore: what a date, a platform id, a source id and
@@ -20,8 +23,6 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Names that must never become object keys (prototype pollution), nor ids used as keys. */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const PLATFORM_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
@@ -30,12 +31,6 @@ export function isPlatformName(value: string): boolean {
   return PLATFORM_NAME.test(value) && !FORBIDDEN_KEYS.has(value);
 }
 
-const SOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** A source id: 1 to 64 letters, digits, `-` or `_` (a UUID fits). */
-export function isValidSourceId(value: string): boolean {
-  return SOURCE_ID.test(value) && !FORBIDDEN_KEYS.has(value);
-}
 
 /** The storage key of a row's channel; the same form for platforms this release does not know. */
 export function rowChannelKey(platform: string, account: string | null): string {

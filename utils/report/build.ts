@@ -1,10 +1,8 @@
 import { parseChannelKey } from '@/utils/channels';
 import { clientOf } from '@/utils/clients/membership';
-import {
-  addSplit, addTo, emptySplit, ms, shareOf, summarizeDates, type ChannelRow, type PlatformRow, type TimeSplit,
-} from '@/utils/dashboard';
+import { summarizeDates, type ChannelRow, type PlatformRow, type TimeSplit } from '@/utils/dashboard';
 import type { UsageHistory } from '@/utils/backup/history';
-import { isInSpecialization } from '@/utils/focus';
+import { focusShare, isInSpecialization } from '@/utils/focus';
 import { activeSpecialization, type Settings } from '@/utils/settings';
 import type { Client } from '@/utils/settings/model';
 import type { DayTotals, TotalsByDate } from '@/utils/tracking/totals';
@@ -100,8 +98,29 @@ export interface Report {
   sources: SourceColumn[] | null;
 }
 
+function emptySplit(): TimeSplit {
+  return { totalMs: 0, inMs: 0, outMs: 0, noneMs: 0, afterHoursMs: 0 };
+}
+
+/** Stored values are trusted to be ms, but one bad value must not turn the report into NaN. */
+function ms(value: number | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function addTotals(split: TimeSplit, inMs: number, outMs: number, noneMs: number, afterHoursMs: number): void {
+  split.inMs += inMs;
+  split.outMs += outMs;
+  split.noneMs += noneMs;
+  split.afterHoursMs += afterHoursMs;
+  split.totalMs += inMs + outMs + noneMs;
+}
+
+function addSplit(target: TimeSplit, source: TimeSplit): void {
+  addTotals(target, source.inMs, source.outMs, source.noneMs, source.afterHoursMs);
+}
+
 function figures(split: TimeSplit): Figures {
-  return { ...split, focusShare: shareOf(split) };
+  return { ...split, focusShare: focusShare([{ channel: { platform: 'custom', account: null }, ...split }]) };
 }
 
 function changeOf(now: TimeSplit, before: TimeSplit): Change {
@@ -146,7 +165,7 @@ function sumDates(sources: readonly ReportSource[], dates: readonly string[]): S
         for (const map of [channels, own]) {
           let split = map.get(key);
           if (!split) map.set(key, (split = emptySplit()));
-          addTo(split, ...values);
+          addTotals(split, ...values);
         }
         const sum = mergedDay[key] ?? [0, 0, 0, 0];
         mergedDay[key] = [sum[0] + values[0], sum[1] + values[1], sum[2] + values[2], sum[3] + values[3]];
