@@ -9,7 +9,7 @@ import {
 import { ClientChannelPicker } from './ClientsAssign';
 import { ClientColorPicker, ClientSwatch } from './ClientsColor';
 import { channelsOf, clientChannelLabel, clientErrorText } from './ClientsText';
-import { FieldError, useDraft } from './fields';
+import { FieldError, RenameForm } from './fields';
 
 /** One client: its name, colour, channels, the specializations for it, and deleting it. */
 export function ClientCard(props: {
@@ -21,9 +21,6 @@ export function ClientCard(props: {
 }) {
   const { settings, client, save } = props;
   const ids = useId();
-  const [nameDraft, setNameDraft] = useDraft<{ text: string; error: string | null }>(client.name);
-  const name = nameDraft?.text ?? client.name;
-  const nameError = nameDraft?.error ?? null;
   const [problem, setProblem] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
 
@@ -37,19 +34,11 @@ export function ClientCard(props: {
     save(result.settings);
   };
 
-  const rename = (event?: Event) => {
-    event?.preventDefault();
-    if (name.trim() === client.name) {
-      setNameDraft(null);
-      return;
-    }
+  const rename = (name: string): string | null => {
     const result = renameClient(settings, client.id, name);
-    if (!result.ok) {
-      setNameDraft({ text: name, error: clientErrorText(settings, result) });
-      return;
-    }
-    setNameDraft(null);
+    if (!result.ok) return clientErrorText(settings, result);
     save(result.settings);
+    return null;
   };
 
   const channels = channelsOf(client);
@@ -61,22 +50,9 @@ export function ClientCard(props: {
           <ClientSwatch color={client.color} />
           {client.name}
         </h3>
-        <form class="cf-inline-form" onSubmit={rename} noValidate>
-          <div class="cf-field">
-            <label for={`${ids}-name`}>{i18n.t('options.clients.name')}</label>
-            <input
-              id={`${ids}-name`}
-              type="text"
-              value={name}
-              aria-invalid={nameError ? 'true' : undefined}
-              aria-describedby={nameError ? `${ids}-name-error` : undefined}
-              onInput={(event) => setNameDraft({ text: event.currentTarget.value, error: nameError })}
-              onChange={() => rename()}
-            />
-            {nameError && <FieldError id={`${ids}-name-error`}>{nameError}</FieldError>}
-          </div>
-          <button type="submit">{i18n.t('options.clients.rename')}</button>
-        </form>
+        <RenameForm
+          id={ids} current={client.name} label={i18n.t('options.clients.name')} submit={i18n.t('options.clients.rename')} rename={rename}
+        />
 
         <ClientColorPicker legend={i18n.t('options.clients.color')} value={client.color} onChange={(color) => apply(recolorClient(settings, client.id, color))} />
 

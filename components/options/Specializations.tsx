@@ -11,7 +11,7 @@ import {
   type RemovedSpecialization, type Settings, type Specialization, type ValidationCode, type WorkingHours,
 } from '@/utils/settings';
 import { focusSizeWarning } from '@/utils/suggestions';
-import { Checkbox, describedBy, FieldError, NumberField, Section, useDraft, validationText } from './fields';
+import { Checkbox, describedBy, FieldError, NumberField, RenameForm, Section, useDraft, validationText } from './fields';
 
 /** How long the "Undo" of a deletion stays. */
 export const UNDO_MS = 10_000;
@@ -183,24 +183,13 @@ function SpecializationEditor(props: SaveProps & {
 }) {
   const { spec, settings, save } = props;
   const ids = useId();
-  const [nameDraft, setNameDraft] = useDraft<{ text: string; error: ValidationCode | null }>(spec.name);
-  const name = nameDraft?.text ?? spec.name;
-  const nameError = nameDraft?.error ?? null;
   const [duplicateError, setDuplicateError] = useState<ValidationCode | null>(null);
 
-  const rename = (event?: Event) => {
-    event?.preventDefault();
-    if (name.trim() === spec.name) {
-      setNameDraft(null);
-      return;
-    }
+  const rename = (name: string): string | null => {
     const result = renameSpecialization(settings, spec.id, name);
-    if (!result.ok) {
-      setNameDraft({ text: name, error: result.code });
-      return;
-    }
-    setNameDraft(null);
+    if (!result.ok) return validationText(result.code);
     save(result.settings);
+    return null;
   };
 
   const duplicate = () => {
@@ -223,22 +212,7 @@ function SpecializationEditor(props: SaveProps & {
         {spec.name}
         {spec.id === settings.activeSpecializationId && <span class="cf-tag">{i18n.t('options.spec.activeTag')}</span>}
       </h3>
-      <form class="cf-inline-form" onSubmit={rename} noValidate>
-        <div class="cf-field">
-          <label for={`${ids}-name`}>{i18n.t('options.spec.name')}</label>
-          <input
-            id={`${ids}-name`}
-            type="text"
-            value={name}
-            aria-invalid={nameError ? 'true' : undefined}
-            aria-describedby={nameError ? `${ids}-name-error` : undefined}
-            onInput={(event) => setNameDraft({ text: event.currentTarget.value, error: nameError })}
-            onChange={() => rename()}
-          />
-          {nameError && <FieldError id={`${ids}-name-error`}>{validationText(nameError)}</FieldError>}
-        </div>
-        <button type="submit">{i18n.t('options.spec.rename')}</button>
-      </form>
+      <RenameForm id={ids} current={spec.name} label={i18n.t('options.spec.name')} submit={i18n.t('options.spec.rename')} rename={rename} />
       <div class="cf-actions">
         <button type="button" onClick={duplicate} aria-describedby={duplicateError ? `${ids}-dup-error` : undefined}>
           {i18n.t('options.spec.duplicate')}

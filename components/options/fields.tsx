@@ -188,3 +188,48 @@ export function MessageLine({ message, id }: { message: Message | null; id?: str
     </p>
   );
 }
+
+/**
+ * A name edited in place (a specialization's, a client's): what was typed stays until it is saved,
+ * refused (the reason under the field) or replaced by a stored change from elsewhere.
+ */
+export function RenameForm({ id, current, label, submit, rename }: {
+  /** Prefix of the field's and its error's ids. */
+  id: string;
+  current: string;
+  label: string;
+  submit: string;
+  /** Tries the new name: why it was refused, or null once it is saved. */
+  rename(name: string): string | null;
+}) {
+  const [draft, setDraft] = useDraft<{ text: string; error: string | null }>(current);
+  const name = draft?.text ?? current;
+  const error = draft?.error ?? null;
+  const save = (event?: Event) => {
+    event?.preventDefault();
+    if (name.trim() === current) {
+      setDraft(null);
+      return;
+    }
+    const refused = rename(name);
+    setDraft(refused === null ? null : { text: name, error: refused });
+  };
+  return (
+    <form class="cf-inline-form" onSubmit={save} noValidate>
+      <div class="cf-field">
+        <label for={`${id}-name`}>{label}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={name}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-name-error` : undefined}
+          onInput={(event) => setDraft({ text: event.currentTarget.value, error })}
+          onChange={() => save()}
+        />
+        {error && <FieldError id={`${id}-name-error`}>{error}</FieldError>}
+      </div>
+      <button type="submit">{submit}</button>
+    </form>
+  );
+}
