@@ -166,8 +166,10 @@ export function watchPageSignals(
   for (const type of ['click', 'keyup'] as const) ctx.addEventListener(window, type, checkUrlSoon, { capture: true, passive: true });
   // Window focus as the page sees it: corrects the browser's focus events, which on some
   // desktops report "no window" while one has focus.
-  ctx.addEventListener(window, 'focus', report);
-  ctx.addEventListener(window, 'blur', report);
+  // Only the browser's: a page that dispatches focus events itself would make us report every second.
+  const onWindowFocus = (event: Event) => { if (event.isTrusted) report(); };
+  ctx.addEventListener(window, 'focus', onWindowFocus);
+  ctx.addEventListener(window, 'blur', onWindowFocus);
   ctx.addEventListener(window, 'pagehide', () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;

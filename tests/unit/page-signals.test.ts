@@ -63,6 +63,19 @@ describe('page signals: presence is the user’s own input', () => {
     expect(last().lastInputAt).toBe(at);
   });
 
+  it('sends nothing for a focus or blur the page dispatched itself: a page cannot make us report every second', () => {
+    start();
+    const count = reports.length;
+    for (let second = 0; second < 10; second += 1) {
+      vi.advanceTimersByTime(1000);
+      window.dispatchEvent(new Event('focus'));
+      window.dispatchEvent(new Event('blur'));
+    }
+    expect(reports).toHaveLength(count);
+    window.dispatchEvent(trusted(new Event('blur')));
+    expect(reports).toHaveLength(count + 1);
+  });
+
   it('does not count a scroll, not even a trusted one: a chat that scrolls by itself is not the user', () => {
     start();
     vi.advanceTimersByTime(1000);

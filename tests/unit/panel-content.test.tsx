@@ -240,7 +240,9 @@ describe('panel content script', () => {
     await start();
     // A report leaves (input), and the background is slow to answer it with the old placement.
     slowBackground = new Promise((resolve) => { answer = resolve; });
-    window.dispatchEvent(new Event('focus'));
+    const focus = new Event('focus');
+    Object.defineProperty(focus, 'isTrusted', { value: true });
+    window.dispatchEvent(focus);
     collapseButton().click();
     answer();
     await flush();
