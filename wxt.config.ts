@@ -9,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
+    // The palette's light-dark() ships as written (Chrome 123, Firefox 120): no per-element fallback variables.
+    build: { cssTarget: ['chrome123', 'firefox142'] },
     resolve: {
       alias: [
         // The panel's own content-script context: WXT's announces each script start to the page
@@ -64,6 +66,6 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '123' }),
   }),
 });

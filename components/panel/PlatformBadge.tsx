@@ -17,7 +17,7 @@ export function PlatformBadge({ channel, name }: { channel: Channel; name: strin
   const look = badgeLook(channel, name);
   return (
     <svg class="badge" width="24" height="24" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <rect width="20" height="20" rx="5" fill={look.fill ?? 'var(--muted)'} />
+      <rect width="20" height="20" rx="5" fill={look.fill ?? 'var(--cf-badge-neutral)'} />
       <text x="10" y="13.5" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">{look.letters}</text>
     </svg>
   );

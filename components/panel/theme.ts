@@ -1,7 +1,7 @@
 /**
  * Which colours the panel wears: the page's own scheme when the page shows one, else the
- * system's (`system` leaves it to the panel's `prefers-color-scheme` rule). Pure: the caller reads
- * the computed styles once, when the panel mounts.
+ * system's. The panel wears it as its `color-scheme` (`system`: `light dark`), which picks the
+ * shared palette's colours. Pure: the caller reads the computed styles once, when the panel mounts.
  */
 export type PanelTheme = 'light' | 'dark' | 'system';
 
