@@ -48,7 +48,7 @@ function localTimeZone(): string {
 }
 
 /** The status line: one of three fixed texts (plus the calm "no specialization"), its tone and icon. */
-export function panelStatus(view: PanelView): { text: string; tone: StatusTone } {
+function panelStatus(view: PanelView): { text: string; tone: StatusTone } {
   switch (view.focus?.status) {
     case 'in-focus':
       return { text: i18n.t('panel.status.inFocus'), tone: 'in' };
@@ -62,7 +62,7 @@ export function panelStatus(view: PanelView): { text: string; tone: StatusTone }
 }
 
 /** The live indicator: counting, or why not. Null when the tracker has not seen this tab yet. */
-export function liveState(view: PanelView, locale: string, timeZone?: string): { counting: boolean; text: string } | null {
+function liveState(view: PanelView, locale: string, timeZone?: string): { counting: boolean; text: string } | null {
   if (view.counting) return { counting: true, text: i18n.t('panel.live.counting') };
   const pausedText = () => view.pausedUntil !== null
     ? i18n.t('panel.paused.pausedUntil', [formatTime(view.pausedUntil, locale, timeZone ?? localTimeZone())])

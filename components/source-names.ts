@@ -6,7 +6,7 @@ import { LIMITS, renameSource, type Settings } from '@/utils/settings';
 export type SaveSettings = (next: Settings) => Promise<string | null>;
 
 /** The settings save as a command to the background (the one writer). */
-export const sendSettingsSave: SaveSettings = async (next) => {
+const sendSettingsSave: SaveSettings = async (next) => {
   try {
     const reply = await send({ type: 'settings-save', settings: next });
     return reply.ok ? null : reply.error;

@@ -1,6 +1,6 @@
 // `npm test`: every check of the project, one closing line `N passed, N failed` for the whole run.
-// Steps: type-check, import boundaries (ESLint), unit tests, production builds, web-ext lint, end-to-end tests in real
-// Chromium and Firefox ESR (loopback-only network namespace, headed under Xvfb + openbox).
+// Steps: type-check, import boundaries (ESLint), unused code (knip), unit tests, production builds, web-ext lint,
+// end-to-end tests in real Chromium and Firefox ESR (loopback-only network namespace, headed under Xvfb + openbox).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,7 @@ if (wants('unit')) {
   check('tsc --noEmit', run(bin('tsc'), ['--noEmit']));
   // The layers' boundaries (eslint.config.js): utils/ pure, the content script light, views apart from the background.
   check('eslint (boundaries)', run(bin('eslint'), ['.']));
+  check('knip (unused code)', run(bin('knip'), ['--no-progress']));
   vitest('unit tests', []);
 }
 

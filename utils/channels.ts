@@ -149,11 +149,6 @@ export function detectChannel(input: string | URL, userHosts: readonly UserHost[
   return detectChannelDetailed(input, userHosts)?.channel ?? null;
 }
 
-/** True when the URL is on a channel whose account only the page can name (the content script reads it). */
-export function channelNeedsPage(input: string | URL, userHosts: readonly UserHost[] = []): boolean {
-  return detectChannelDetailed(input, userHosts)?.accountFromPage ?? false;
-}
-
 /**
  * A user-typed host, normalised (trimmed, lower-case, IDN as punycode, without scheme, path,
  * port, trailing dot and leading `www.`), or null when it is not a host name.

@@ -16,7 +16,7 @@
 /** U+FEFF at the very start: the UTF-8 byte order mark once encoded. */
 export const CSV_BOM = '\uFEFF';
 
-export const CSV_LINE_END = '\r\n';
+const CSV_LINE_END = '\r\n';
 
 /**
  * First characters that make a spreadsheet read a cell as a formula or a command (OWASP CSV
@@ -44,7 +44,7 @@ export function csvField(value: CsvValue): string {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
-export function csvLine(fields: readonly CsvValue[]): string {
+function csvLine(fields: readonly CsvValue[]): string {
   return fields.map(csvField).join(',');
 }
 

@@ -86,7 +86,7 @@ export interface RangeSummary extends TimeSplit {
 }
 
 /** The longest range the report aggregates: ten years, against a typo in a date field. */
-export const MAX_RANGE_DAYS = 3660;
+const MAX_RANGE_DAYS = 3660;
 
 const TOP_OUTSIDE_COUNT = 5;
 

@@ -177,7 +177,7 @@ export function parseMessage(raw: unknown): Message | null {
   return result.success ? result.output : null;
 }
 
-export interface StatusReply {
+interface StatusReply {
   product: 'channel-focus';
   version: string;
 }
@@ -251,7 +251,7 @@ export interface LiveReply {
 }
 
 /** The answer to `write-now`: false when the write failed (the time stays pending in the background). */
-export interface WriteNowReply {
+interface WriteNowReply {
   written: boolean;
 }
 

@@ -17,7 +17,7 @@ export function placementKey(channel: Channel): string {
   return channel.platform === 'custom' ? channelKey(channel) : channel.platform;
 }
 
-export function panelPlacementView(channel: Channel, settings: Settings): PanelPlacementView {
+function panelPlacementView(channel: Channel, settings: Settings): PanelPlacementView {
   const key = placementKey(channel);
   return { key, edge: settings.panel.edge, ...panelPlacement(settings, key) };
 }

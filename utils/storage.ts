@@ -79,7 +79,7 @@ export function decodeSettings(raw: unknown): ReadOutcome<Settings> {
 
 // --- usage history ----------------------------------------------------------------------------
 
-export const USAGE_PREFIX = 'usage:';
+const USAGE_PREFIX = 'usage:';
 const DATE_KEY = /^usage:(\d{4}-\d{2}-\d{2})$/;
 
 export const usageKey = (date: string) => `${USAGE_PREFIX}${date}`;

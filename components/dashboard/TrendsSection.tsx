@@ -5,7 +5,7 @@ import { formatDuration } from '@/utils/format';
 import { PlatformBadge, channelRowLabel } from './labels';
 import { TrendChart } from './TrendChart';
 
-export type TrendPeriod = 7 | 30;
+type TrendPeriod = 7 | 30;
 
 /** The trend's period: the last 7 or 30 days. */
 export type TrendChoice = { kind: 'days'; days: TrendPeriod };

@@ -14,7 +14,7 @@ import { browserTimeZone } from './Specializations';
 const HEALTH_REFRESH_MS = 5_000;
 
 /** Whether storage takes the background's writes, asked now and then while the page is open. */
-export function useStorageHealth(): StorageHealth | null {
+function useStorageHealth(): StorageHealth | null {
   const [health, setHealth] = useState<StorageHealth | null>(null);
   useEffect(() => {
     let open = true;

@@ -26,7 +26,7 @@ interface SaveProps {
 }
 
 /** Platforms plus listed custom hosts: what a focus counts for the "two or three" warning. */
-export function focusSize(spec: Specialization): number {
+function focusSize(spec: Specialization): number {
   return spec.channels.reduce((count, entry) => count + (entry.platform === 'custom' ? entry.accounts?.length ?? 0 : 1), 0);
 }
 

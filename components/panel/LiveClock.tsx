@@ -9,12 +9,12 @@ const MINUTE_MS = 60_000;
  * seconds: a figure that changes every second repaints the page every second, and that alone
  * cost the pages about 0.3 s of CPU in a 90 s session (the bench's renderer row).
  */
-export function clockText(ms: number, locale: string): string {
+function clockText(ms: number, locale: string): string {
   return formatDuration(Math.floor(Math.max(0, ms) / MINUTE_MS) * MINUTE_MS, locale);
 }
 
 /** The moment the live counter stops: presence ends a threshold after the last input. */
-export function presentUntil(view: PanelView, lastInputAt: number | null): number {
+function presentUntil(view: PanelView, lastInputAt: number | null): number {
   return lastInputAt === null ? view.asOf : Math.max(view.asOf, lastInputAt + view.idleThresholdMs);
 }
 

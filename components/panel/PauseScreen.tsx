@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { i18n } from '#i18n';
 
 /** The snoozes the pause screen offers; the middle one is chosen to start with. */
-export const PAUSE_MINUTES = [5, 15, 30] as const;
+const PAUSE_MINUTES = [5, 15, 30] as const;
 const REASONS = ['clientWork', 'research', 'justBrowsing'] as const;
 type Reason = (typeof REASONS)[number];
 

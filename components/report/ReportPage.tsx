@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { buildReport, type ClientGroup, type ReportSource } from '@/utils/report/build';
@@ -15,8 +14,8 @@ import { RangePicker } from './RangePicker';
 import { Sources } from './Sources';
 import { Summary } from './Summary';
 
-/** Everything the report shows, read by its loader (ReportApp) or given by a test or bench. */
-export interface ReportData {
+/** Everything the report shows, read by its loader (ReportApp) or given by a test. */
+interface ReportData {
   /** This browser's days first (with the time not yet written), then each imported browser. */
   sources: readonly ReportSource[];
   /**
@@ -131,12 +130,4 @@ export function ReportPage(props: ReportPageProps) {
       <Sources report={report} locale={locale} sourceNames={settings.sourceNames} onRename={props.onRenameSource ?? noRename} />
     </div>
   );
-}
-
-/**
- * Renders the report for given data into `container`, with no storage or browser behind it: the
- * bench times a year of 40 channels and 10 clients with this.
- */
-export function renderReport(container: Element, props: ReportPageProps): void {
-  render(<ReportPage {...props} />, container);
 }

@@ -23,7 +23,7 @@ const LOOK: Record<BadgeState, { text: string; color: string | null }> = {
   flagged: { text: '!', color: '#b3261e' },
 };
 
-export function badgeTitle(state: BadgeState): string {
+function badgeTitle(state: BadgeState): string {
   if (state === 'none') return i18n.t('extName');
   return `${i18n.t('extName')}: ${i18n.t(state === 'flagged' ? 'panel.status.outside' : 'panel.status.inFocus')}`;
 }

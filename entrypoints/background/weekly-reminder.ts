@@ -55,7 +55,7 @@ export async function remindOfWeeklyReport(settings: Settings): Promise<void> {
 }
 
 /** The report page on last week. */
-export const lastWeekReportUrl = () => browser.runtime.getURL('/report.html?range=last-week');
+const lastWeekReportUrl = () => browser.runtime.getURL('/report.html?range=last-week');
 
 /** A click on the reminder opens last week's report. Registered when the background starts. */
 export function registerWeeklyReminder(settings: SettingsStore): void {

@@ -5,7 +5,7 @@ import { readPageAccountClues } from '@/utils/page-account/read';
 import type { PageAccountClue } from '@/utils/page-account/clue';
 
 /** While the user is present, the page reports at most this often; the background's heartbeat window is 15 s. */
-export const REPORT_INTERVAL_MS = 5_000;
+const REPORT_INTERVAL_MS = 5_000;
 /** While the user is present, a page's own navigation is seen within this time. */
 const URL_CHECK_MS = 1_000;
 /** After the URL changes, a single-page app writes the new page's markup late: read it again then. */

@@ -10,13 +10,13 @@ import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
 export const ROOT = resolve(import.meta.dirname, '../..');
 const OUT_DIR = join(ROOT, process.env.CF_OUT_DIR ?? '.output');
 export const CHROME_BUILD = join(OUT_DIR, 'chrome-mv3');
-export const FIREFOX_BUILD = join(OUT_DIR, 'firefox-mv2');
+const FIREFOX_BUILD = join(OUT_DIR, 'firefox-mv2');
 /** Fixed so Firefox's moz-extension:// origin is known before start. */
 export const FIREFOX_UUID = '7d1c1f0e-3c4a-4b8e-9a51-0c6f2f5e6a11';
 export const GECKO_ID = 'channel-focus@channel-focus.app';
 
 /** Host names the fixture server answers in Firefox (Chromium maps every name). */
-export const FIXTURE_HOSTS = [
+const FIXTURE_HOSTS = [
   'www.linkedin.com', 'linkedin.com', 'www.xing.com', 'x.com', 'twitter.com', 'www.facebook.com', 'www.instagram.com',
   'www.youtube.com', 'www.reddit.com', 'www.tiktok.com', 'bsky.app', 'www.pinterest.com', 'www.example.org',
   'mastodon.social',
@@ -35,9 +35,9 @@ function firstExisting(envName: string, candidates: string[], pkg: string): stri
   return found;
 }
 
-export const chromiumPath = () =>
+const chromiumPath = () =>
   firstExisting('CHROME_PATH', ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], 'chromium');
-export const firefoxPath = () =>
+const firefoxPath = () =>
   firstExisting('FIREFOX_PATH', ['/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox-esr', '/usr/bin/firefox'], 'firefox-esr');
 
 export interface ChromiumSession {

@@ -20,21 +20,21 @@ import { activateWindow, keepPresent, windowsNamed } from './desktop';
 import { IDLE_THRESHOLD_S, openObserver, storedTotals, writeSettings, type BrowserUnderTest } from './scripted-session';
 
 /** The time after which every counted second is in storage.local (the write interval is 15 s). */
-export const WRITE_WAIT_MS = 17_000;
+const WRITE_WAIT_MS = 17_000;
 /** How far counted time may be from the truth, per channel. */
 export const TOLERANCE_MS = 1000;
 
-export const CHAT_URL = 'http://www.linkedin.com/messaging/';
-export const CHAT_CHANNEL = 'linkedin';
-export const PLATFORM_URL = 'http://www.linkedin.com/company/acme-gmbh/';
-export const PLATFORM_CHANNEL = 'linkedin:company/acme-gmbh';
+const CHAT_URL = 'http://www.linkedin.com/messaging/';
+const CHAT_CHANNEL = 'linkedin';
+const PLATFORM_URL = 'http://www.linkedin.com/company/acme-gmbh/';
+const PLATFORM_CHANNEL = 'linkedin:company/acme-gmbh';
 /** No platform: the extension has no content script and no host permission there. */
-export const ELSEWHERE_URL = 'http://www.example.org/news';
-export const SECOND_WINDOW_URL = 'http://www.example.org/elsewhere';
-export const EXPORT_URL = 'http://x.com/acmebrand';
-export const EXPORT_CHANNEL = 'x:acmebrand';
+const ELSEWHERE_URL = 'http://www.example.org/news';
+const SECOND_WINDOW_URL = 'http://www.example.org/elsewhere';
+const EXPORT_URL = 'http://x.com/acmebrand';
+const EXPORT_CHANNEL = 'x:acmebrand';
 
-export interface PresenceRow {
+interface PresenceRow {
   key: string;
   /** ms the user spent there, by the script's clock */
   truth: number;
@@ -65,7 +65,7 @@ async function changeAt(action: () => Promise<void>): Promise<number> {
   return Math.round((before + Date.now()) / 2);
 }
 
-export function compareTotals(truth: Record<string, number>, counted: Record<string, number>): PresenceRow[] {
+function compareTotals(truth: Record<string, number>, counted: Record<string, number>): PresenceRow[] {
   const keys = [...new Set([...Object.keys(truth), ...Object.keys(counted)])].sort();
   return keys.map((key) => {
     const t = Math.round(truth[key] ?? 0);
@@ -278,7 +278,7 @@ async function allowDownloads(session: BrowserUnderTest, dir: string): Promise<v
 interface ExportedRow { platform: string; account: string | null; milliseconds?: number; seconds: number }
 
 /** Time per channel key in an exported file (all dates, all focus kinds). */
-export function exportedTotals(file: { usage: ExportedRow[] }): Record<string, number> {
+function exportedTotals(file: { usage: ExportedRow[] }): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const row of file.usage) {
     const key = channelKey({ platform: row.platform, account: row.account } as Parameters<typeof channelKey>[0]);

@@ -158,7 +158,7 @@ export async function writeTimes(observer: Page): Promise<number[]> {
 }
 
 /** Stops the extension's service worker as Chrome does when it is idle (CDP, browser level). */
-export async function stopServiceWorker(session: ChromiumSession): Promise<void> {
+async function stopServiceWorker(session: ChromiumSession): Promise<void> {
   const { targetInfos } = await session.cdp.send('Target.getTargets');
   const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
   if (!worker) return; // already stopped

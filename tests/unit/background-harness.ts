@@ -5,7 +5,7 @@ import { registerSync } from '@/entrypoints/background/sync-service';
 import type { MessageSender } from '@/utils/messages';
 
 /** How the browser names a message from our options page. */
-export const viewSender = (): MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+const viewSender = (): MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 
 /**
  * The real background (its parts and message handler) behind the fake browser: what a view sends

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   channelKey,
   channelLabel,
-  channelNeedsPage,
   contentScriptExcludeMatches,
   contentScriptMatches,
   detectChannel,
@@ -17,6 +16,7 @@ import {
 } from '@/utils/channels';
 import { PLATFORMS, PLATFORM_LIST } from '@/utils/platforms';
 import { PLATFORM_IDS } from '@/utils/platforms/types';
+import { needsPage } from './platforms/table';
 
 /** The channel as its key (`linkedin:company/acme`, `x`), or null: one comparable value per row. */
 function detectedKey(url: string, userHosts?: readonly UserHost[]): string | null {
@@ -168,9 +168,9 @@ const FROM_PAGE: Array<[string, boolean]> = [
   ['not a url', false],
 ];
 
-describe('channelNeedsPage and detectChannelDetailed', () => {
+describe('detectChannelDetailed: whether the page has to name the account', () => {
   it.each(FROM_PAGE)('%s needs the page: %s', (url, expected) => {
-    expect(channelNeedsPage(url)).toBe(expected);
+    expect(needsPage(url)).toBe(expected);
   });
 
   it('gives the platform without an account until the page names it', () => {
@@ -187,8 +187,8 @@ describe('channelNeedsPage and detectChannelDetailed', () => {
 
   it('reads user hosts the same way', () => {
     const hosts: UserHost[] = [{ host: 'social.example', platform: 'mastodon' }];
-    expect(channelNeedsPage('https://social.example/web/accounts/123', hosts)).toBe(true);
-    expect(channelNeedsPage('https://social.example/@bob', hosts)).toBe(false);
+    expect(needsPage('https://social.example/web/accounts/123', hosts)).toBe(true);
+    expect(needsPage('https://social.example/@bob', hosts)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALIDATION_MESSAGE_KEYS } from '@/components/options/fields';
-import { GOALS, SUGGESTION_TEXT } from '@/utils/suggestions';
+import { GOALS } from '@/utils/suggestions';
 
 const GROUPS = ['options', 'setup', 'data'];
 
@@ -33,13 +33,11 @@ describe('options, setup and data strings', () => {
     }
   });
 
-  it('hold the setup sentences of utils/suggestions.ts word for word, for every goal', async () => {
+  it('hold a label and a reason for every setup goal (their keys are built at run time)', async () => {
     for (const language of ['en', 'de'] as const) {
       const found = await messages(language);
-      for (const [key, text] of Object.entries(SUGGESTION_TEXT[language])) expect(textOf(found.get(key)), key).toBe(text);
       for (const goal of GOALS) {
-        expect(found.has(goal.labelKey), goal.labelKey).toBe(true);
-        expect(found.has(goal.reasonKey), goal.reasonKey).toBe(true);
+        for (const key of [goal.labelKey, goal.reasonKey]) expect(textOf(found.get(key))?.trim(), `${language} ${key}`).toBeTruthy();
       }
     }
   });

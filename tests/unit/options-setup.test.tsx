@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/utils/settings';
 import { SETTINGS_KEY } from '@/utils/storage';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import { GOALS, SUGGESTION_TEXT } from '@/utils/suggestions';
-import { installLocale } from './dashboard-locale';
+import { GOALS } from '@/utils/suggestions';
+import { installLocale, localeTexts } from './dashboard-locale';
 import { errorOf, freshBrowser, renderOptions, setUpSettings, storedSettings } from './options-helpers';
 
 afterEach(() => cleanup());
@@ -14,9 +14,10 @@ const checked = (name: string) => (screen.getByRole('checkbox', { name }) as HTM
 /** The choices of a group of checkboxes: each one's label and whether it is ticked. */
 const choices = (group: HTMLElement) => within(group).getAllByRole('checkbox')
   .map((box) => [(box as HTMLInputElement).labels?.[0]?.textContent, (box as HTMLInputElement).checked]);
+const TEXTS = { en: await localeTexts('en'), de: await localeTexts('de') };
 /** The setup's goals of one kind, as the page should offer them: their labels, none ticked. */
 const offered = (kind: 'audience' | 'goal', language: 'en' | 'de') => GOALS.filter((goal) => goal.kind === kind)
-  .map((goal) => [(SUGGESTION_TEXT[language] as Record<string, string>)[goal.labelKey], false]);
+  .map((goal) => [TEXTS[language].get(goal.labelKey), false]);
 /** What follows the suggestion's heading: the sentence naming the platforms, then the reasons. */
 function suggestion() {
   const sentence = screen.getByRole('heading', { name: 'Your suggested focus' }).nextElementSibling!;

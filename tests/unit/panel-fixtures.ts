@@ -8,7 +8,7 @@ import type { NotCountingReason } from '@/utils/tracking/tracker';
 export const MIN = 60_000;
 /** Wednesday 2025-06-04 10:00 UTC. */
 export const T0 = Date.UTC(2025, 5, 4, 10, 0, 0);
-export const TAB = 7;
+const TAB = 7;
 
 export const ACME: Channel = { platform: 'linkedin', account: 'company/acme' };
 export const X_ACME: Channel = { platform: 'x', account: 'acme' };

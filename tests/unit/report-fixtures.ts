@@ -6,9 +6,9 @@ import type { TotalsByDate } from '@/utils/tracking/totals';
 /** Data for the report page's tests: two clients, an account of one on the other's platform, two browsers. */
 
 const MIN = 60_000;
-export const LAST_WEEK = { from: '2025-05-26', to: '2025-06-01' };
+const LAST_WEEK = { from: '2025-05-26', to: '2025-06-01' };
 
-export function agencySettings(): Settings {
+function agencySettings(): Settings {
   return {
     ...defaultSettings(),
     clients: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnySyncKey, parseSyncKey, settingsPartKey, usageKeys, itemBytes, staleKeys } from '@/utils/sync/layout';
+import { parseAnySyncKey, parseSyncKey, settingsPartKey, usageKey, itemBytes, staleKeys } from '@/utils/sync/layout';
 import { defaultSyncState, parseDevices, parseSyncState } from '@/utils/sync/state';
 
 // The local sync state, the stored devices, and the key scheme.
@@ -31,7 +31,7 @@ describe('sync state', () => {
 describe('keys', () => {
   it('names settings parts and usage chunks, and reads them back', () => {
     expect(settingsPartKey('flags')).toBe('s:flags');
-    expect(usageKeys('dev', 3)).toEqual(['u:dev:0', 'u:dev:1', 'u:dev:2']);
+    expect(usageKey('dev', 2)).toBe('u:dev:2');
     expect(parseSyncKey('s:flags')).toEqual({ kind: 'part', part: 'flags' });
     expect(parseSyncKey('u:my-device_1:12')).toEqual({ kind: 'usage', deviceId: 'my-device_1', index: 12 });
     expect(parseSyncKey('s:flags#2')).toBeNull();

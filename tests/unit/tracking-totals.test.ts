@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Channel } from '@/utils/channels';
 import { localDate, splitAtLocalMidnight, startOfNextLocalDate } from '@/utils/tracking/local-date';
 import {
-  addPieces, channelTotals, datesToDrop, dayTotalMs, DayTotalsSchema, FLUSH_INTERVAL_MS, flushDue, MAX_WRITE_BACKOFF_MS, writeInterval,
+  addPieces, channelTotals, datesToDrop, DayTotalsSchema, FLUSH_INTERVAL_MS, flushDue, MAX_WRITE_BACKOFF_MS, writeInterval,
   mergeDayTotals, type DayTotals, type TotalsByDate,
 } from '@/utils/tracking/totals';
 import type { CountedPiece } from '@/utils/tracking/tracker';
@@ -11,6 +11,9 @@ import type { CountedPiece } from '@/utils/tracking/tracker';
 const HOUR = 3_600_000;
 const LI: Channel = { platform: 'linkedin', account: 'company/acme' };
 const X: Channel = { platform: 'x', account: null };
+
+/** All of a day's time: in, out of and without a focus (after-hours time is within these). */
+const dayTotalMs = (day: DayTotals) => Object.values(day).reduce((total, [inFocus, outOfFocus, none]) => total + inFocus + outOfFocus + none, 0);
 
 const piece = (from: number, to: number, o: Partial<CountedPiece> = {}): CountedPiece =>
   ({ channel: LI, from, to, focus: 'none', afterHours: false, ...o });

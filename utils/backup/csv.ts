@@ -1,7 +1,7 @@
 import { csvDocument } from '@/utils/csv';
 import { compareRows, rowMilliseconds, toSeconds, type ExportRow } from './format';
 
-export const CSV_HEADER = ['date', 'platform', 'account', 'seconds', 'focus'] as const;
+const CSV_HEADER = ['date', 'platform', 'account', 'seconds', 'focus'] as const;
 
 /**
  * The usage rows as CSV (see utils/csv.ts for quoting, BOM and locales): one line per date,

@@ -19,28 +19,19 @@
  * - delete.ts   deletion of channels and retention of days
  */
 
-export {
-  EXPORT_FORMAT, EXPORT_VERSION, MAX_DAY_SECONDS, USAGE_FOCUS, rowAfterHoursMilliseconds, rowMilliseconds,
-  type ChannelFocusExport, type ExportRow, type UsageFocus,
-} from './format';
+export { EXPORT_FORMAT, EXPORT_VERSION, MAX_DAY_SECONDS, type ExportRow } from './format';
 export { isCalendarDate, isValidSourceId } from './checks';
 export { visibleUsage, type ImportedUsage, type UsageHistory } from './history';
-export { buildExport, exportFileName, exportText, type DateRange, type ExportInput } from './export';
-export { CSV_HEADER, buildCsv } from './csv';
-export {
-  IMPORT_ERROR_CODES, type ImportError, type ImportErrorCode, type ImportParams, type ImportWarningCode,
-} from './errors';
-export { MAX_IMPORT_SOURCES } from './schema';
-export { checkFileClients, type FileClients } from './clients';
+export { buildExport, exportFileName, exportText, type DateRange } from './export';
+export { buildCsv } from './csv';
+export { IMPORT_ERROR_CODES, type ImportError, type ImportErrorCode, type ImportWarningCode } from './errors';
 export { EXPORT_UPGRADES, type ExportUpgrade } from './upgrades';
-export {
-  MAX_IMPORT_BYTES, parseExportValue, parseImport, type ImportOptions, type ImportResult, type ValidImport,
-} from './import';
+export { MAX_IMPORT_BYTES, parseExportValue, parseImport, type ValidImport } from './import';
 export { importUsage, mergeUsage, toDays, usageBySource } from './merge';
 export { previewImport, type ImportPreview } from './preview';
 export {
   BACKUPS_KEPT, BACKUPS_MAX_BYTES, backupBytes, createBackup, parseBackupList, pushBackup,
-  type Backup, type BackupReason, type BackupRingLimits,
+  type Backup, type BackupReason,
 } from './backups';
-export { restoreFromBackup, type RestoreResult } from './restore';
+export { restoreFromBackup } from './restore';
 export { applyRetention, deleteHistoryWhere, deletionMatch, mapUsageHistory } from './delete';

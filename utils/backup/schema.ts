@@ -17,7 +17,7 @@ import {
  */
 
 /** Source ids one file may hold, its own included. */
-export const MAX_IMPORT_SOURCES = 50;
+const MAX_IMPORT_SOURCES = 50;
 
 /** Details a cross-row check hands to the error: valibot carries them as the input. */
 interface RowDetails {

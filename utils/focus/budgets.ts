@@ -54,7 +54,7 @@ export function usedForBudgetKey(key: string, rows: readonly UsageRow[]): number
  * The budget set on `key`, the one lookup every reader uses: the key as written in the settings
  * and its minutes. A key written exactly so wins over one that differs only in case.
  */
-export function budgetEntry(spec: Specialization, key: string): { key: string; minutes: number | null } | null {
+function budgetEntry(spec: Specialization, key: string): { key: string; minutes: number | null } | null {
   const perChannel = spec.budgets.perChannel;
   if (Object.hasOwn(perChannel, key)) return { key, minutes: perChannel[key] ?? null };
   const found = Object.keys(perChannel).find((candidate) => sameAccount(candidate, key));

@@ -15,7 +15,7 @@ import { isWithinWorkingHours, nextWorkingHoursBoundary } from './working-hours'
  * - Order of the not-tracked reasons: paused, then excluded, then after hours.
  */
 
-export type NotTrackedReason = 'paused' | 'excluded' | 'after-hours';
+type NotTrackedReason = 'paused' | 'excluded' | 'after-hours';
 
 export type FocusStatus =
   | { status: 'in-focus'; afterHours: boolean }
@@ -62,7 +62,7 @@ function isExcluded(channel: Channel, settings: Settings): boolean {
   return !isPlatformTracked(settings, channel.platform);
 }
 
-export function isPaused(at: number, settings: Settings): boolean {
+function isPaused(at: number, settings: Settings): boolean {
   return settings.tracking.pausedUntil !== null && at < settings.tracking.pausedUntil;
 }
 

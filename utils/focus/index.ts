@@ -7,17 +7,13 @@ export {
   classify,
   focusStatus,
   isInSpecialization,
-  isPaused,
   isSnoozed,
   nextClassificationChange,
   recordedChannel,
-  type Classification,
   type FocusStatus,
-  type NotTrackedReason,
 } from './classify';
 export { isWithinWorkingHours, nextWorkingHoursBoundary } from './working-hours';
 export {
-  budgetEntry,
   budgetForChannel,
   budgetForKey,
   budgetStatus,

@@ -22,19 +22,8 @@ function accountOn(platform: ChannelPlatform, clueUrl: string, userHosts: readon
   return clue !== null && clue.channel.platform === platform ? clue.channel.account : null;
 }
 
-/**
- * The account a clue names for a page whose URL cannot name it (`{ fromPage: true }`), or null:
- * when the page URL names its account itself, names none (a feed), or the clue names no account
- * of the page's platform.
- */
-export function accountFromClue(pageUrl: string, clueUrl: string, userHosts: readonly UserHost[] = []): string | null {
-  const page = detectChannelDetailed(pageUrl, userHosts);
-  if (page === null || !page.accountFromPage) return null;
-  return accountOn(page.channel.platform, clueUrl, userHosts);
-}
-
 /** How the page changed the URL's channel. */
-export type PageAccountReason =
+type PageAccountReason =
   /** The URL cannot name the account (`{ fromPage: true }`); the page did. */
   | 'named-by-page'
   /** The URL named the account under an id; the page's own address names it (`unify.ts`). */

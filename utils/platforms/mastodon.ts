@@ -5,7 +5,7 @@ import type { AccountFromUrl, PlatformDefinition } from './types';
  * Large instances, chosen by size and by where German- and English-speaking managers are.
  * Users add their own instance as a user host; it is parsed the same way.
  */
-export const MASTODON_INSTANCES = [
+const MASTODON_INSTANCES = [
   'mastodon.social', 'mastodon.online', 'mstdn.social', 'mas.to', 'mastodon.world', 'fosstodon.org',
   'hachyderm.io', 'infosec.exchange', 'chaos.social', 'troet.cafe', 'muenchen.social',
   'det.social', 'social.tchncs.de', 'mastodon.de', 'norden.social', 'nrw.social', 'ruhr.social',

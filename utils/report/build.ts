@@ -49,7 +49,7 @@ export interface Change {
 }
 
 /** A channel over the range, with the client its time counts for. */
-export interface ReportChannel extends ChannelRow {
+interface ReportChannel extends ChannelRow {
   client: Client | null;
 }
 

@@ -10,23 +10,20 @@
 
 export {
   SETTINGS_VERSION, DEFAULT_PANEL_PLACEMENT, defaultSettings, defaultWorkingHours,
-  type FocusChannel, type DailyBudgets, type WorkingHours, type Specialization, type Client, type PanelPlacement,
+  type FocusChannel, type WorkingHours, type Specialization, type Client, type PanelPlacement,
   type Settings,
 } from './model';
-export { LIMITS, CLIENT_COLOR_PATTERN, DEFAULT_CLIENT_COLOR } from './limits';
+export { LIMITS, DEFAULT_CLIENT_COLOR } from './limits';
 export {
-  validateSpecializationName, validateClientName, isClientColor, validateBudgetMinutes, validateIdleThreshold,
-  validateRetentionDays, validateNotifyAfterMinutes, parseTimeOfDay, isValidTimeZone, validateWorkingHours, validateCustomHost,
-  type ValidationCode, type WorkingHoursErrors, type HostCheck,
+  validateSpecializationName, validateClientName, validateBudgetMinutes, validateIdleThreshold, parseTimeOfDay,
+  validateWorkingHours, validateCustomHost, type ValidationCode,
 } from './validate';
-export { SettingsSchema, ClientSchema, ClientsSchema } from './schema';
-export {
-  SETTINGS_MIGRATIONS, migrateSettings, settingsV1ToV2, type SettingsMigration, type MigrationResult,
-} from './migrations';
-export { parseSettings, type ParseResult } from './parse';
+export { ClientSchema } from './schema';
+export { SETTINGS_MIGRATIONS, migrateSettings, settingsV1ToV2 } from './migrations';
+export { parseSettings } from './parse';
 export {
   activeSpecialization, findSpecialization, isPlatformTracked, budgetKeys, panelPlacement, firstFreeName,
-  clientAccountKey, clientHolding, firstSharedClientChannel, type SharedClientChannel,
+  clientHolding, firstSharedClientChannel,
 } from './queries';
 
 export type { EditError, EditResult } from './edits/result';
@@ -47,5 +44,5 @@ export { setPanelEdge, setPanelPlacement } from './edits/panel';
 export { completeSetup, skipSetup } from './edits/setup';
 export {
   createClient, renameClient, recolorClient, deleteClient, assignToClient, moveToClient, unassignFromClient,
-  setSpecializationClient, renameSource, setWeeklyReminder, type ClientConflict,
+  setSpecializationClient, renameSource, setWeeklyReminder,
 } from './edits/clients';

@@ -16,7 +16,7 @@ export interface FocusChannel {
   accounts: string[] | null;
 }
 
-export interface DailyBudgets {
+interface DailyBudgets {
   /** Daily minutes for all time on the specialization's channels, or none. */
   totalMinutes: number | null;
   /** Daily minutes per focus key (`linkedin`, `linkedin:company/acme`, `custom:host`). */

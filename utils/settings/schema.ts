@@ -63,7 +63,7 @@ export const ClientSchema = v.object({
   channels: FocusChannelsSchema,
 });
 
-export const ClientsSchema = v.pipe(
+const ClientsSchema = v.pipe(
   v.array(ClientSchema),
   v.maxLength(LIMITS.clients),
   v.check((clients) => new Set(clients.map((client) => client.id)).size === clients.length, 'client ids are unique'),

@@ -44,11 +44,6 @@ export function usageKey(deviceId: string, index: number): string {
   return `${USAGE_PREFIX}${deviceId}:${index}`;
 }
 
-/** The keys of a device's first `count` usage chunks. */
-export function usageKeys(deviceId: string, count: number): string[] {
-  return Array.from({ length: Math.max(0, Math.floor(count)) }, (_, index) => usageKey(deviceId, index));
-}
-
 const PART_KEY = /^s:([A-Za-z][A-Za-z0-9]{0,63})$/;
 const PIECE_KEY = /^s:([A-Za-z][A-Za-z0-9]{0,63})#(0|[1-9]\d{0,3})$/;
 // Device ids are source ids (utils/backup/checks.ts): no ':' inside, so the last ':' splits.

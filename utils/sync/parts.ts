@@ -18,7 +18,7 @@ export const SYNCED_PARTS = [
 export type SyncedPart = (typeof SYNCED_PARTS)[number];
 
 /** The sync item format this version writes; an item with a higher `v` is left alone. */
-export const PARTS_FORMAT = 1;
+const PARTS_FORMAT = 1;
 
 /** What of a part syncs: everything, except the per-device snoozes inside flags. */
 function partValue(settings: Settings, part: SyncedPart): unknown {

@@ -18,7 +18,7 @@ export interface PartEnvelope {
 }
 
 /** One piece: `at` and `by` tie it to its envelope, so pieces of another write are never joined. */
-export interface PartPiece {
+interface PartPiece {
   at: number;
   by: string;
   s: string;
@@ -36,7 +36,7 @@ function escapedCost(char: string): number {
 }
 
 /** Cuts text so that each piece's JSON string costs at most `capacity` bytes; never inside a code point. */
-export function cutText(text: string, capacity: number): string[] {
+function cutText(text: string, capacity: number): string[] {
   const pieces: string[] = [];
   let current = '';
   let cost = 0;

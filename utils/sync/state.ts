@@ -45,7 +45,7 @@ const EpochSchema = v.pipe(v.number(), v.finite(), v.minValue(0));
 const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 const PartNameSchema = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/));
 
-export const SyncStateSchema = v.object({
+const SyncStateSchema = v.object({
   enabled: v.boolean(),
   partsAt: v.record(PartNameSchema, EpochSchema),
   partsBy: v.optional(v.record(PartNameSchema, v.pipe(v.string(), v.check(isValidSourceId, 'expected a device id'))), {}),
@@ -64,7 +64,7 @@ export const SyncStateSchema = v.object({
 });
 
 /** Other devices' usage as kept locally: device id -> { publishedAt, days }. */
-export const DevicesSchema = v.record(
+const DevicesSchema = v.record(
   v.pipe(v.string(), v.check(isValidSourceId, 'expected a device id')),
   v.object({
     publishedAt: EpochSchema,

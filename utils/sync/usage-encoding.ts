@@ -15,7 +15,7 @@ import { SYNC_QUOTA, itemBytes, parseSyncKey, usageKey } from './layout';
  * first; a day bigger than a chunk continues in the next one (its channels are then split
  * between chunks, never repeated).
  */
-export const USAGE_FORMAT = 1;
+const USAGE_FORMAT = 1;
 
 /** The days every device can share with accounts (2 devices x 20 channels fit: see budget.ts). */
 export const SYNC_DAYS_PER_DEVICE = 30;

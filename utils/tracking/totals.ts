@@ -83,12 +83,6 @@ export function withUnwritten(days: TotalsByDate, unwritten: TotalsByDate): Tota
   return result;
 }
 
-export function dayTotalMs(day: DayTotals): number {
-  let total = 0;
-  for (const totals of Object.values(day)) total += totals[0] + totals[1] + totals[2];
-  return total;
-}
-
 /** One row per channel, most time first (ties by key, so the order is stable). */
 export function channelTotals(day: DayTotals): ChannelTotalsRow[] {
   return Object.entries(day)

@@ -39,11 +39,11 @@ import { loadIsPresence } from './presence';
  *   again by activation or window focus: only a report of its next page is.
  */
 
-export const DEFAULT_IDLE_THRESHOLD_MS = 60_000;
+const DEFAULT_IDLE_THRESHOLD_MS = 60_000;
 /** Wall and monotonic clock may drift apart this much between two events before it is a jump. */
-export const CLOCK_JUMP_TOLERANCE_MS = 2_000;
+const CLOCK_JUMP_TOLERANCE_MS = 2_000;
 
-export type Focus = 'in' | 'out' | 'none';
+type Focus = 'in' | 'out' | 'none';
 
 /** How time on a channel counts at a moment. Computed by the specialization rules (utils/focus/). */
 export interface Classification {
@@ -55,10 +55,10 @@ export interface Classification {
   notTrackedReason?: string | null;
 }
 
-export type Classify = (channel: Channel, at: number) => Classification;
+type Classify = (channel: Channel, at: number) => Classification;
 
 /** The classification until a specialization exists: everything counts, with no focus. */
-export const classifyWithoutSpecialization: Classify = () => ({ tracked: true, focus: 'none', afterHours: false });
+const classifyWithoutSpecialization: Classify = () => ({ tracked: true, focus: 'none', afterHours: false });
 
 export interface TrackerOptions {
   /** User present while there was evidence within this many ms. Default 60 000. */
@@ -82,7 +82,7 @@ export interface CountedPiece {
 }
 
 /** What counts during a run of the timeline. */
-export interface CountingTarget {
+interface CountingTarget {
   tabId: number;
   channel: Channel;
   focus: Focus;
@@ -90,14 +90,14 @@ export interface CountingTarget {
 }
 
 /** A stretch of the open timeline, from `from` until the next run's `from` (the last: until now). */
-export interface TimelineRun {
+interface TimelineRun {
   from: number;
   /** null: nothing counts (or the time was dropped). */
   target: CountingTarget | null;
 }
 
 /** The latest facts about a tab. */
-export interface TabFacts {
+interface TabFacts {
   windowId: number;
   channel: Channel | null;
   visible: boolean;
@@ -679,7 +679,7 @@ const ChannelSchema = v.pipe(
 );
 const FocusSchema = v.picklist(['in', 'out', 'none']);
 
-export const TrackerStateSchema = v.pipe(
+const TrackerStateSchema = v.pipe(
   v.object({
     version: v.literal(1),
     tabs: v.record(v.string(), v.object({

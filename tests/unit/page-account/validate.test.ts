@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { UserHost } from '@/utils/channels';
-import { accountFromClue, accountFromPage, type ClueInput } from '@/utils/page-account/validate';
+import { accountFromPage, type ClueInput } from '@/utils/page-account/validate';
 
-describe('accountFromClue: the platform’s own parser decides what a clue names', () => {
+/** The account one author clue names for the page, or null. */
+const named = (pageUrl: string, clueUrl: string, userHosts?: readonly UserHost[]) =>
+  accountFromPage(pageUrl, [{ url: clueUrl, source: 'json-ld-author' }], userHosts)?.channel.account ?? null;
+
+describe('accountFromPage: the platform’s own parser decides what a clue names', () => {
   const watch = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
 
   it.each([
@@ -16,7 +20,7 @@ describe('accountFromClue: the platform’s own parser decides what a clue names
     ['https://www.linkedin.com/posts/acme_x-activity-1-a', 'https://de.linkedin.com/company/acme-gmbh', 'company/acme-gmbh'],
     ['https://www.facebook.com/reel/123', 'https://m.facebook.com/acmebakery/', 'acmebakery'],
   ])('%s with clue %s names %s', (pageUrl, clueUrl, account) => {
-    expect(accountFromClue(pageUrl, clueUrl)).toBe(account);
+    expect(named(pageUrl, clueUrl)).toBe(account);
   });
 
   it.each([
@@ -31,29 +35,29 @@ describe('accountFromClue: the platform’s own parser decides what a clue names
     ['relative text (the reader resolves; the background never guesses)', '/@acme'],
     ['an absurdly long URL', `https://www.youtube.com/@${'a'.repeat(2100)}`],
   ])('ignores %s', (_, clueUrl) => {
-    expect(accountFromClue(watch, clueUrl)).toBeNull();
+    expect(named(watch, clueUrl)).toBeNull();
   });
 
-  it('ignores every clue when the page URL names its account, or names none', () => {
-    expect(accountFromClue('https://www.youtube.com/@acme', 'https://www.youtube.com/@other')).toBeNull();
-    expect(accountFromClue('https://www.youtube.com/feed/subscriptions', 'https://www.youtube.com/@other')).toBeNull();
-    expect(accountFromClue('https://example.com/watch?v=1', 'https://www.youtube.com/@other')).toBeNull();
-    expect(accountFromClue('not a url', 'https://www.youtube.com/@other')).toBeNull();
+  it('ignores an author clue when the page URL names its account, or names none', () => {
+    expect(named('https://www.youtube.com/@acme', 'https://www.youtube.com/@other')).toBeNull();
+    expect(named('https://www.youtube.com/feed/subscriptions', 'https://www.youtube.com/@other')).toBeNull();
+    expect(named('https://example.com/watch?v=1', 'https://www.youtube.com/@other')).toBeNull();
+    expect(named('not a url', 'https://www.youtube.com/@other')).toBeNull();
   });
 
   it('reads a Mastodon instance the user added, and a remote account seen from it', () => {
     const userHosts: UserHost[] = [{ host: 'social.example.org', platform: 'mastodon' }];
     const page = 'https://social.example.org/web/statuses/110000000000000001';
-    expect(accountFromClue(page, 'https://social.example.org/@Alice/110000000000000001', userHosts)).toBe('@alice@social.example.org');
-    expect(accountFromClue(page, 'https://social.example.org/@bob@mastodon.social', userHosts)).toBe('@bob@mastodon.social');
-    expect(accountFromClue(page, 'https://social.example.org/@Alice')).toBeNull();
+    expect(named(page, 'https://social.example.org/@Alice/110000000000000001', userHosts)).toBe('@alice@social.example.org');
+    expect(named(page, 'https://social.example.org/@bob@mastodon.social', userHosts)).toBe('@bob@mastodon.social');
+    expect(named(page, 'https://social.example.org/@Alice')).toBeNull();
     // An unknown instance is no Mastodon host the background knows: not the page's platform.
-    expect(accountFromClue(page, 'https://unknown.example/@alice', userHosts)).toBeNull();
+    expect(named(page, 'https://unknown.example/@alice', userHosts)).toBeNull();
   });
 
   it('keeps a custom host out: it is another platform, even for the same place', () => {
     const userHosts: UserHost[] = [{ host: 'example.com', platform: 'custom' }];
-    expect(accountFromClue('https://x.com/i/status/1', 'https://example.com/acme', userHosts)).toBeNull();
+    expect(named('https://x.com/i/status/1', 'https://example.com/acme', userHosts)).toBeNull();
   });
 });
 

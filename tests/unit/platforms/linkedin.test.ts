@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelNeedsPage } from '@/utils/channels';
-import { detectedKey, platformTable, type FromPageRow, type UrlRow } from './table';
+import { detectedKey, needsPage, platformTable, type FromPageRow, type UrlRow } from './table';
 
 const ROWS: UrlRow[] = [
   ['https://www.linkedin.com/company/acme/', 'linkedin:company/acme'],
@@ -65,7 +64,7 @@ describe('LinkedIn Lite', () => {
       if (parsed.pathname.toLowerCase().startsWith('/mwlite')) continue;
       const lite = `${parsed.origin}/mwlite${parsed.pathname}${parsed.search}${parsed.hash}`;
       expect(detectedKey(lite), lite).toBe(detectedKey(url));
-      expect(channelNeedsPage(lite), lite).toBe(channelNeedsPage(url));
+      expect(needsPage(lite), lite).toBe(needsPage(url));
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelKey, channelNeedsPage, detectChannel, parseChannelKey } from '@/utils/channels';
+import { channelKey, detectChannel, detectChannelDetailed, parseChannelKey, type UserHost } from '@/utils/channels';
 import { PLATFORMS } from '@/utils/platforms';
 import type { PlatformId } from '@/utils/platforms/types';
 
@@ -12,6 +12,11 @@ export type FromPageRow = [url: string, fromPage: boolean];
 export function detectedKey(url: string): string | null {
   const channel = detectChannel(url);
   return channel === null ? null : channelKey(channel);
+}
+
+/** Whether only the page, not the URL, can name the account (the content script then reads it). */
+export function needsPage(url: string, userHosts: readonly UserHost[] = []): boolean {
+  return detectChannelDetailed(url, userHosts)?.accountFromPage ?? false;
 }
 
 // Tracking parameters, fragments and a trailing slash never change the channel.
@@ -55,7 +60,7 @@ export function platformTable(id: PlatformId, rows: readonly UrlRow[], fromPage:
 
     if (fromPage.length > 0) {
       it.each(fromPage)('%s needs the page: %s', (url, expected) => {
-        expect(channelNeedsPage(url)).toBe(expected);
+        expect(needsPage(url)).toBe(expected);
       });
     }
   });
