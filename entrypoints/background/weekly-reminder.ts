@@ -57,7 +57,7 @@ export async function remindOfWeeklyReport(settings: Settings): Promise<void> {
 /** The report page on last week. */
 const lastWeekReportUrl = () => browser.runtime.getURL('/report.html?range=last-week');
 
-/** A click on the reminder opens last week's report. Registered when the background starts. */
+/** The reminder's alarm, and a click on the reminder opens last week's report. Registered when the background starts. */
 export function registerWeeklyReminder(settings: SettingsStore): void {
   // notifications is optional: the API (and its events) exist only once it is granted, which
   // may happen while the background runs.
@@ -73,6 +73,9 @@ export function registerWeeklyReminder(settings: SettingsStore): void {
   };
   listen();
   browser.permissions.onAdded.addListener(listen);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WEEKLY_REMINDER_ALARM) void settings.ready.then(() => remindOfWeeklyReport(settings.current));
+  });
   void settings.ready.then(() => scheduleWeeklyReminder(settings.current));
   settings.onChange((current) => void scheduleWeeklyReminder(current));
 }
