@@ -242,13 +242,20 @@ describe('idle, lock and sleep', () => {
     ]);
   });
 
-  it('credits system input the page did not see, up to idle minus the threshold', () => {
-    // Idle at 90 means the system saw input until about 30; our last evidence was 20.
+  it('credits system input the page did not see, up to idle minus the threshold and the idle API\'s second', () => {
+    // Idle at 90 means the system saw input until between 29 and 30 (the browser polls idleness
+    // every second): 29 is certain; our last evidence was 20.
     const { pieces } = runAll([...start(), input(20, 1, LI), system(90, 'idle'), tick(100)]);
-    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 30 * S });
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 29 * S });
     // ... but never more than one threshold past the last evidence we saw.
     const late = runAll([...start(), input(20, 1, LI), system(500, 'idle')]);
     expect(msByChannel(late.pieces)).toEqual({ [channelKey(LI)]: 80 * S });
+  });
+
+  it('adds nothing past the page\'s last input when idle comes within the polling second of the threshold', () => {
+    // The page saw the last input at 20; Chrome noticed 15 s of idleness at its next poll, 0.8 s later.
+    const { pieces } = runAll([...start(), input(10, 1, LI), input(20, 1, LI), system(35.8, 'idle'), tick(40)], THRESHOLD_15);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 20 * S });
   });
 
   it('resumes on input even when the system active event has not arrived yet', () => {

@@ -40,6 +40,8 @@ import { loadIsPresence } from './presence';
  */
 
 const DEFAULT_IDLE_THRESHOLD_MS = 60_000;
+/** How late an idle event may come: Chrome polls the system's idle time once a second, in whole seconds. */
+const IDLE_POLL_MS = 1_000;
 /** Wall and monotonic clock may drift apart this much between two events before it is a jump. */
 const CLOCK_JUMP_TOLERANCE_MS = 2_000;
 
@@ -540,13 +542,14 @@ function applyEvidence(s: TrackerState, moment: number, at: number, threshold: n
 }
 
 /**
- * The system went idle or locked at `at`. Idle: the system saw input until about
- * `at - threshold`, which is credible up to one threshold past our own last evidence.
- * Locked: nothing after our last evidence is credible.
+ * The system went idle or locked at `at`. Idle: the system saw input until between
+ * `at - threshold - IDLE_POLL_MS` and `at - threshold` (browsers poll idleness in whole seconds);
+ * the earlier bound is credible, up to one threshold past our own last evidence. Locked:
+ * nothing after our last evidence is credible.
  */
 function endPresence(s: TrackerState, kind: 'idle' | 'locked', at: number, threshold: number, pieces: CountedPiece[]): void {
   const last = s.lastEvidenceAt;
-  if (kind === 'idle' && last !== null) s.lastEvidenceAt = Math.min(last + threshold, Math.max(last, at - threshold));
+  if (kind === 'idle' && last !== null) s.lastEvidenceAt = Math.min(last + threshold, Math.max(last, at - threshold - IDLE_POLL_MS));
   emitTo(s, confirmedEnd(s), pieces);
   discardTo(s, at);
 }
