@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { channelKey } from '@/utils/channels';
 import { waitFor } from './browsers';
-import { activateWindow, keepPresent, windowsNamed } from './desktop';
-import { IDLE_THRESHOLD_S, openObserver, storedTotals, writeSettings, type BrowserUnderTest } from './scripted-session';
+import { activateWindow, frontWindow, keepPresent, windowsNamed } from './desktop';
+import { IDLE_THRESHOLD_S, openObserver, storedTotals, watchTracker, writeSettings, type BrowserUnderTest, type TrackerWatch } from './scripted-session';
 
 /** The time after which every counted second is in storage.local (the write interval is 15 s). */
 const WRITE_WAIT_MS = 17_000;
@@ -54,6 +54,8 @@ export interface PresenceFigures {
   rows: PresenceRow[];
   /** Other figures worth printing (ms): how long the user was away, how soon the export ran... */
   notes: Record<string, number>;
+  /** What the tracker believed meanwhile (watchTracker), for a failure's message. */
+  tracker: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,12 +76,12 @@ function compareTotals(truth: Record<string, number>, counted: Record<string, nu
   });
 }
 
-function figures(
+async function figures(
   scenario: PresenceFigures['scenario'], channel: string, truth: Record<string, number>, counted: Record<string, number>,
-  notes: Record<string, number>,
-): PresenceFigures {
+  notes: Record<string, number>, watch: TrackerWatch,
+): Promise<PresenceFigures> {
   const rows = compareTotals(truth, counted);
-  return { scenario, channel, errorMs: rows.find((row) => row.key === channel)?.error ?? 0, rows, notes };
+  return { scenario, channel, errorMs: rows.find((row) => row.key === channel)?.error ?? 0, rows, notes, tracker: await watch.stop() };
 }
 
 /** Observer tab with the smallest idle threshold (and, for the options page, a finished setup). */
@@ -88,6 +90,9 @@ export async function prepare(session: BrowserUnderTest): Promise<Page> {
   await writeSettings(observer, (s) => ({
     ...s, setup: { completed: true, skipped: false }, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S },
   }));
+  // The user clicks into the browser's window: a browser started by a script may not have the
+  // desktop's focus, and then nothing counts, rightly.
+  await frontWindow(observer, await observer.title());
   return observer;
 }
 
@@ -164,6 +169,7 @@ export interface SelfMovingOptions {
 export async function selfMovingPage(session: BrowserUnderTest, options: SelfMovingOptions = {}): Promise<PresenceFigures> {
   const { presentMs = 6000, awayMs = 45_000 } = options;
   const observer = await prepare(session);
+  const watch = watchTracker(observer);
   const presence = keepPresent();
   try {
     const { page, at: openedAt, loadMs } = await openTab(session, CHAT_URL);
@@ -179,9 +185,10 @@ export async function selfMovingPage(session: BrowserUnderTest, options: SelfMov
     const synthetic = (text: string) => Number(/^(\d+) synthetic/.exec(text)?.[1] ?? 0);
     return figures('self-moving-page', CHAT_CHANNEL, { [CHAT_CHANNEL]: lastMove - openedAt }, counted, {
       loadMs, awayMs: endedAt - lastMove, syntheticEventsWhileAway: synthetic(after) - synthetic(before),
-    });
+    }, watch);
   } finally {
     await presence.stop();
+    await watch.stop();
     await observer.close().catch(() => {});
   }
 }
@@ -206,6 +213,7 @@ export interface LeftPlatformOptions {
 export async function leftPlatform(session: BrowserUnderTest, options: LeftPlatformOptions = {}): Promise<PresenceFigures> {
   const { presentMs = 6000, afterMs = 20_000, leaveBy = 'address' } = options;
   const observer = await prepare(session);
+  const watch = watchTracker(observer);
   const presence = keepPresent();
   try {
     const { page, at: openedAt, loadMs } = await openTab(session, PLATFORM_URL);
@@ -253,9 +261,10 @@ export async function leftPlatform(session: BrowserUnderTest, options: LeftPlatf
     const counted = await storedTotals(observer);
     return figures('left-platform', PLATFORM_CHANNEL, { [PLATFORM_CHANNEL]: leftAt - openedAt }, counted, {
       loadMs, leaveLoadMs: left.loadMs, elsewhereMs: lastMove - leftAt,
-    });
+    }, watch);
   } finally {
     await presence.stop();
+    await watch.stop();
     await observer.close().catch(() => {});
   }
 }
@@ -296,6 +305,7 @@ export async function exportRightAfter(session: BrowserUnderTest, options: Expor
   const { presentMs = 5000 } = options;
   const downloads = mkdtempSync(join(tmpdir(), 'cf-presence-downloads-'));
   const observer = await prepare(session);
+  const watch = watchTracker(observer);
   await allowDownloads(session, downloads);
   const presence = keepPresent();
   try {
@@ -324,9 +334,10 @@ export async function exportRightAfter(session: BrowserUnderTest, options: Expor
     }, 10_000, 'the exported JSON file');
     return figures('export-right-after', EXPORT_CHANNEL, { [EXPORT_CHANNEL]: shownAt - openedAt }, exportedTotals(file), {
       loadMs, optionsShownToClickMs: clickedAt - shownAt, hiddenVsScriptMs: shownAt - switchedAt,
-    });
+    }, watch);
   } finally {
     await presence.stop();
+    await watch.stop();
     await observer.close().catch(() => {});
     rmSync(downloads, { recursive: true, force: true });
   }

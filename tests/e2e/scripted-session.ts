@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { defaultSettings, type Settings } from '@/utils/settings';
 import type { ChromiumSession } from './browsers';
 import { waitFor } from './browsers';
-import { activateWindow, keepPresent, windowsNamed } from './desktop';
+import { activateWindow, frontWindow, keepPresent } from './desktop';
 
 export type Step =
   | { open: string; url: string; window: 1 | 2; channel: string }
@@ -131,6 +131,63 @@ export async function writeSettings(observer: Page, change: (s: Settings) => Set
   await observer.evaluate((value) => ((globalThis as unknown as ExtensionPage).browser ?? (globalThis as unknown as ExtensionPage).chrome).storage.local.set({ settings: value }), settings);
 }
 
+/**
+ * What the tracker believed while a scenario ran, sampled from its session state every `everyMs`:
+ * one line per change (focused window, system state, the focused window's active tab and what
+ * the tracker knows of it, whether evidence is recent). A figure that is off prints it, so a
+ * failure in CI says which fact was wrong.
+ */
+export interface TrackerWatch {
+  /** Notes a step of the scenario among the tracker's changes. */
+  mark(label: string): void;
+  stop(): Promise<string[]>;
+}
+
+export function watchTracker(observer: Page, everyMs = 250): TrackerWatch {
+  const lines: string[] = [];
+  const startedAt = Date.now();
+  const since = () => `+${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+  let last = '';
+  let stopped = false;
+  const sample = () => observer.evaluate((thresholdMs) => {
+    const api = (globalThis as unknown as { browser?: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).browser
+      ?? (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return api.storage.session.get('tracker').then((stored) => {
+      type Facts = { channel: { platform: string; account: string | null } | null; visible: boolean; gone: boolean; document: unknown };
+      const state = (stored.tracker as { value?: { state?: {
+        focusedWindowId: number | null; system: { state: string }; activeTabByWindow: Record<string, number>;
+        tabs: Record<string, Facts>; lastEvidenceAt: number | null;
+      } } } | undefined)?.value?.state;
+      if (!state) return 'no tracker state';
+      const tabId = state.focusedWindowId === null ? undefined : state.activeTabByWindow[String(state.focusedWindowId)];
+      const facts = tabId === undefined ? undefined : state.tabs[String(tabId)];
+      const channel = facts?.channel ? `${facts.channel.platform}:${facts.channel.account ?? ''}` : 'none';
+      const present = state.lastEvidenceAt !== null && Date.now() - state.lastEvidenceAt <= thresholdMs;
+      return `window ${state.focusedWindowId} system ${state.system.state} tab ${tabId ?? '-'} ${channel}`
+        + ` ${facts ? `${facts.visible ? 'visible' : 'hidden'}${facts.gone ? ' gone' : ''}${facts.document ? '' : ' no-page'}` : 'unknown'}`
+        + ` ${present ? 'present' : 'away'}`;
+    });
+  }, IDLE_THRESHOLD_S * 1000).catch((error: unknown) => `unreadable: ${String(error).slice(0, 80)}`);
+  const loop = (async () => {
+    while (!stopped) {
+      const line = await sample();
+      if (line !== last) lines.push(`${since()} ${line}`);
+      last = line;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    mark(label) {
+      lines.push(`${since()} -- ${label}`);
+    },
+    async stop() {
+      stopped = true;
+      await loop;
+      return lines;
+    },
+  };
+}
+
 /** Stored totals per channel key (all dates, all focus kinds), in ms. */
 export async function storedTotals(observer: Page): Promise<Record<string, number>> {
   const all = await observer.evaluate(() => ((globalThis as unknown as ExtensionPage).browser ?? (globalThis as unknown as ExtensionPage).chrome).storage.local.get(null));
@@ -174,7 +231,7 @@ async function stopServiceWorker(session: ChromiumSession): Promise<void> {
  * is left counting; `endedAt` is then the moment up to which `truth` is booked.
  */
 export async function runScriptedSession(
-  session: BrowserUnderTest, steps: readonly Step[], { end = true } = {},
+  session: BrowserUnderTest, steps: readonly Step[], { end = true, watch }: { end?: boolean; watch?: TrackerWatch } = {},
 ): Promise<SessionResult> {
   const tabs = new Map<string, Tab>();
   const truth: Record<string, number> = {};
@@ -205,6 +262,7 @@ export async function runScriptedSession(
   present = true;
   since = Date.now();
   for (const step of steps) {
+    watch?.mark(Object.entries(step).map(([key, value]) => `${key} ${value}`).join(', '));
     if ('open' in step) {
       let page: Page;
       const at = await changeAt(async () => {
@@ -218,6 +276,13 @@ export async function runScriptedSession(
         }
         await page.waitForSelector('#title');
         await page.bringToFront();
+        // A window's first tab: the user clicks into the window, as the desktop may not have
+        // given it focus by itself (a browser started by a script, a window opened by one).
+        if (!windowOf({ window: step.window } as Tab)) {
+          const id = await frontWindow(page, await page.title());
+          if (step.window === 1) firstWindowId = id;
+          else secondWindowId = id;
+        }
       });
       await page!.evaluate(WATCH_VIEW);
       const title = await page!.title();
@@ -225,8 +290,6 @@ export async function runScriptedSession(
       book(at);
       tabs.set(step.open, tab);
       current = tab;
-      if (step.window === 1 && !firstWindowId) firstWindowId = (await windowsNamed(title))[0] ?? null;
-      if (step.window === 2 && !secondWindowId) secondWindowId = (await windowsNamed(title))[0] ?? null;
     } else if ('switchTo' in step) {
       const tab = tabs.get(step.switchTo)!;
       const at = await changeAt(async () => {
