@@ -94,15 +94,13 @@ async function pageReport(
   if (sender.tab?.incognito && !settings.current.tracking.countPrivateWindows) return panelView(parts, tabId, null);
   const channel = parts.channelOf(message.url, sender.tab?.incognito, message.clues);
   const report = {
-    type: 'page', tabId, windowId, channel, visible: message.visible,
+    type: 'page', tabId, windowId, channel, visible: message.visible, focused: message.focused === true,
     lastInputAt: message.lastInputAt, mediaPlaying: message.mediaPlaying, document: message.document,
   } as const;
   if (message.gone) {
     await tracker.handle({ ...report, gone: true });
     return null;
   }
-  // A page with focus proves its window has it, whatever the focus events said.
-  if (message.focused) await tracker.handle({ type: 'window-focused', windowId });
   await tracker.handle(report);
   const view = await panelView(parts, tabId, channel);
   void updateBadge(tabId, view, settings.current);

@@ -19,7 +19,7 @@ const YT: Channel = { platform: 'youtube', account: '@news' };
 
 const options: TrackerOptions = { idleThresholdMs: 60_000 };
 
-interface PageOptions { windowId?: number; visible?: boolean; input?: number | null; media?: boolean; mono?: number }
+interface PageOptions { windowId?: number; visible?: boolean; input?: number | null; media?: boolean; mono?: number; focused?: boolean }
 function page(seconds: number, tabId: number, channel: Channel | null, o: PageOptions = {}): TrackerEvent {
   return {
     type: 'page', at: t(seconds), tabId, windowId: o.windowId ?? 1, channel,
@@ -27,6 +27,7 @@ function page(seconds: number, tabId: number, channel: Channel | null, o: PageOp
     lastInputAt: o.input === undefined ? null : o.input === null ? null : t(o.input),
     mediaPlaying: o.media ?? false,
     ...(o.mono === undefined ? {} : { mono: o.mono }),
+    ...(o.focused === undefined ? {} : { focused: o.focused }),
   };
 }
 /** A page report of fresh input at that very moment. */
@@ -192,6 +193,28 @@ describe('windows and focus', () => {
     ];
     const { pieces } = runAll(events);
     expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 30 * S, [channelKey(X)]: 30 * S });
+  });
+
+  it('takes a page\'s word that its window has focus where the browser named none (Linux says "no window" at starts and switches)', () => {
+    const { pieces, state } = runAll([
+      activate(0, 1), input(0, 1, LI, { focused: true }), input(10, 1, LI, { focused: true }),
+      focus(20, null), input(21, 1, LI, { focused: true }), input(30, 1, LI), tick(31),
+    ]);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 30 * S - 1 * S });
+    expect(state.focusedWindowId).toBe(1);
+  });
+
+  it('keeps the window the browser named last against a report that left the old window before the switch', () => {
+    const { pieces, state } = runAll([
+      focus(0, 1), input(0, 1, LI, { windowId: 1 }), page(0, 2, X, { windowId: 2 }), activate(0, 2, 2),
+      input(10, 1, LI, { windowId: 1 }),
+      focus(20, 2),
+      // LinkedIn's heartbeat, sent with focus a moment before the switch, arrives after it.
+      page(20.05, 1, LI, { windowId: 1, input: 19.9, focused: true }),
+      input(25, 2, X, { windowId: 2 }), input(30, 2, X, { windowId: 2 }), tick(31),
+    ]);
+    expect(state.focusedWindowId).toBe(2);
+    expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 20 * S, [channelKey(X)]: 10 * S });
   });
 
   it('treats a repeated focus report (a re-sync) as no evidence', () => {

@@ -82,6 +82,11 @@ export interface PageEvent {
    * autoplay in a feed. Counts as presence only while the page is visible.
    */
   mediaPlaying: boolean;
+  /**
+   * `document.hasFocus()`: the page's window has the desktop's focus. Taken only where the
+   * browser named no window; the window it named last wins over a report sent before a switch.
+   */
+  focused?: boolean;
   /** Which page of the tab reports: a late report of a page the tab has left is ignored. */
   document?: PageDocument;
   /** The page is going away (`pagehide`): its last input still counts, it shows nothing any more. */

@@ -198,6 +198,10 @@ export function step(
 
   switch (event.type) {
     case 'page':
+      // Linux desktops report "no window" at starts and during switches while one has focus: a
+      // page with focus corrects that. A window named since is not undone by a report that left
+      // its page before the switch.
+      if (event.focused && !event.gone && s.focusedWindowId === null) focusWindow(s, event.windowId, at, evidence);
       shownByUserAt = recordPage(s, event, countedBefore, evidence, rules);
       break;
     case 'tab-activated': {
@@ -236,18 +240,9 @@ export function step(
     case 'tab-removed':
       forgetTab(s, event.tabId);
       break;
-    case 'window-focused': {
-      if (event.windowId !== s.focusedWindowId) {
-        s.focusedWindowId = event.windowId;
-        evidence.push(at);
-      }
-      if (event.windowId !== null) {
-        const active = s.activeTabByWindow[String(event.windowId)];
-        const facts = active === undefined ? undefined : s.tabs[String(active)];
-        if (facts && !facts.gone) facts.visible = true;
-      }
+    case 'window-focused':
+      focusWindow(s, event.windowId, at, evidence);
       break;
-    }
     case 'window-removed': {
       delete s.activeTabByWindow[String(event.windowId)];
       for (const [key, facts] of Object.entries(s.tabs)) {
@@ -406,6 +401,18 @@ function recordPage(
   // Hiding the counted tab is the user's doing (a switch, a minimised window).
   if (!event.visible && countedBefore?.tabId === event.tabId) evidence.push(event.at);
   return byUser && page ? Math.min(page.shownAt, event.at) : null;
+}
+
+/** The desktop's focus is on `windowId` (null: on no window of the browser). A change is evidence. */
+function focusWindow(s: TrackerState, windowId: number | null, at: number, evidence: number[]): void {
+  if (windowId !== s.focusedWindowId) {
+    s.focusedWindowId = windowId;
+    evidence.push(at);
+  }
+  if (windowId === null) return;
+  const active = s.activeTabByWindow[String(windowId)];
+  const facts = active === undefined ? undefined : s.tabs[String(active)];
+  if (facts && !facts.gone) facts.visible = true;
 }
 
 function sameChannel(a: Channel | null, b: Channel | null): boolean {
