@@ -217,6 +217,11 @@ describe('windows and focus', () => {
     expect(msByChannel(pieces)).toEqual({ [channelKey(LI)]: 20 * S, [channelKey(X)]: 10 * S });
   });
 
+  it('takes no focus from a page that is hidden: occlusion can hide it before its renderer learns the focus went', () => {
+    const { state } = runAll([activate(0, 1), page(1, 1, LI, { visible: false, focused: true, input: 0.5 })]);
+    expect(state.focusedWindowId).toBeNull();
+  });
+
   it('treats a repeated focus report (a re-sync) as no evidence', () => {
     const { pieces } = runAll([...start(), focus(50, 1), focus(100, 1), focus(150, 1), activate(160, 1)]);
     expect(msByChannel(pieces)).toEqual({});

@@ -201,7 +201,7 @@ export function step(
       // Linux desktops report "no window" at starts and during switches while one has focus: a
       // page with focus corrects that. A window named since is not undone by a report that left
       // its page before the switch.
-      if (event.focused && !event.gone && s.focusedWindowId === null) focusWindow(s, event.windowId, at, evidence);
+      if (event.focused && event.visible && !event.gone && s.focusedWindowId === null) focusWindow(s, event.windowId, at, evidence);
       shownByUserAt = recordPage(s, event, countedBefore, evidence, rules);
       break;
     case 'tab-activated': {
