@@ -10,9 +10,9 @@ import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTim
 import { simulatedClients, simulatedYear } from '../tests/fixtures/simulated-year';
 import { localDate } from '../utils/time-zone';
 export { simulatedYear };
-import { createBackup, pushBackup, BACKUPS_KEPT, type Backup } from '../utils/backup';
+import { backupList, createBackup, pushBackup, BACKUPS_KEPT, type Backup } from '../utils/backup';
 import {
-  BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeSettings, decodeSourceId, encodeEnvelope, readHistory, usageDay, usageKey,
+  BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, decodeSettings, decodeSourceId, encodeEnvelope, readHistory, usageDay, usageKey,
 } from '../utils/storage';
 
 export const median = (values: number[]) => {

@@ -1,5 +1,7 @@
 /**
- * Every storage item, its key, version and migrations, in one place.
+ * Every storage item, its key, version and migrations, in one place; but the backups' item is in
+ * utils/backup/backups.ts: its migration needs the import's validation, which the popup and the
+ * report, that read this file, never run.
  *
  * - `settings` (local): the user's settings; they carry their own `version` (utils/settings/).
  * - `usage:YYYY-MM-DD` (local): one local date of totals per channel, `{ version, value }`.
@@ -19,14 +21,15 @@
  * writes over it.
  */
 import * as v from 'valibot';
-import { parseSettings, defaultSettings, type Settings } from './settings';
+import { parseSettings } from './settings/parse';
+import { defaultSettings, type Settings } from './settings/model';
 import { DayTotalsSchema, type DayTotals, type TotalsByDate } from './tracking/totals';
 import { parseTrackerState, initialTrackerState, type TrackerState } from './tracking/tracker';
 import { defaultSyncState, parseDevices, parseSyncState, type SyncState } from './sync/state';
 import type { DeviceUsage } from './sync/usage-encoding';
-import {
-  isValidSourceId, parseBackupList, parseExportValue, usageBySource, visibleUsage, type Backup, type ImportedUsage, type UsageHistory,
-} from './backup';
+// The two backup files the history needs, not the barrel: the views read this file.
+import { isValidSourceId } from './backup/source-id';
+import { visibleUsage, type ImportedUsage, type UsageHistory } from './backup/history';
 
 export type ReadOutcome<T> =
   | { status: 'ok'; value: T; migratedFrom?: number }
@@ -222,36 +225,9 @@ export const importedUsage: Versioned<ImportedUsage> = {
 
 /**
  * `backups` (local): a ring of backups (utils/backup/backups.ts pushBackup: at most BACKUPS_KEPT and
- * BACKUPS_MAX_BYTES), newest first, `{ version, value }`. Version 1 kept each backup's state as a
- * full export (`export`); version 2 keeps it as storage does (`settings`, `sourceId`, `own`,
- * `imported`), about a third of the size.
+ * BACKUPS_MAX_BYTES), newest first, `{ version, value }`; its item is backupList there.
  */
 export const BACKUPS_KEY = 'backups';
-
-/**
- * One version 1 backup in the version 2 form, through the import's validation; null when its
- * export does not pass (the backup could not have been restored either). Never throws.
- */
-function backupV1ToV2(entry: unknown): Record<string, unknown> | null {
-  if (typeof entry !== 'object' || entry === null) return null;
-  const { export: exported, ...header } = entry as Record<string, unknown>;
-  const parsed = parseExportValue(exported);
-  if (!parsed.ok) return null;
-  const { [parsed.data.source]: own = {}, ...imported } = usageBySource(parsed.data);
-  // The settings as they were: the restore reads them, from any settings version.
-  const { settings } = exported as Record<string, unknown>;
-  return { ...header, settings, sourceId: parsed.data.source, own, imported };
-}
-
-export const backupList: Versioned<Backup[]> = {
-  version: 2,
-  migrations: [
-    (old) => (Array.isArray(old) ? old.flatMap((entry) => backupV1ToV2(entry) ?? []) : old),
-  ],
-  // Unreadable entries are left out in memory only; the state inside is checked on restore.
-  parse: (value) => (Array.isArray(value) ? parseBackupList(value) : null),
-  fallback: () => [],
-};
 
 // --- sync through storage.sync -------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ import {
   weekStart,
 } from '@/utils/dashboard';
 import { buildReport } from '@/utils/report/build';
-import { activeSpecialization, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { activeSpecialization } from '@/utils/settings/queries';
 import type { NotCountingReason } from '@/utils/tracking/tracker';
 import type { TotalsByDate } from '@/utils/tracking/totals';
 import { Header, type DeviceViewChoice } from './Header';

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Backup, ImportError } from '@/utils/backup';
+import { backupList, type Backup, type ImportError } from '@/utils/backup';
 import type { CommandReply } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import {
-  BACKUPS_KEY, DEVICES_KEY, RETENTION_NOTICE_KEY, SETTINGS_KEY, SYNC_STATE_KEY, backupList, decodeDevices, decodeEnvelope,
+  BACKUPS_KEY, DEVICES_KEY, RETENTION_NOTICE_KEY, SETTINGS_KEY, SYNC_STATE_KEY, decodeDevices, decodeEnvelope,
   decodeSettings, decodeSyncState, readHistory, retentionNotice, type RetentionNotice, type StoredHistory,
 } from '@/utils/storage';
 import type { SyncState } from '@/utils/sync/state';

@@ -6,13 +6,13 @@
  */
 import { browser } from 'wxt/browser';
 import {
-  createBackup, deleteHistoryWhere, deletionMatch, importUsage, mapUsageHistory, parseImport, pushBackup, restoreFromBackup,
+  backupList, createBackup, deleteHistoryWhere, deletionMatch, importUsage, mapUsageHistory, parseImport, pushBackup, restoreFromBackup,
   type BackupReason, type UsageHistory,
 } from '@/utils/backup';
 import type { CommandReply, Replies } from '@/utils/messages';
 import { planHistoryWrite } from '@/utils/options-data';
 import {
-  BACKUPS_KEY, QUARANTINE_PREFIX, RETENTION_NOTICE_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, decodeSettings, decodeSourceId,
+  BACKUPS_KEY, QUARANTINE_PREFIX, RETENTION_NOTICE_KEY, SETTINGS_KEY, SOURCE_ID_KEY, decodeEnvelope, decodeSettings, decodeSourceId,
   encodeEnvelope, readHistory, retentionNotice,
 } from '@/utils/storage';
 import { planRetention } from '@/utils/retention';

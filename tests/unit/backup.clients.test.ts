@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildExport, createBackup, exportText, parseImport, restoreFromBackup } from '@/utils/backup';
+import { backupList, buildExport, createBackup, exportText, parseImport, restoreFromBackup } from '@/utils/backup';
 import {
   assignToClient, createClient, createSpecialization, defaultSettings, setSpecializationClient, type EditResult, type Settings,
 } from '@/utils/settings';
-import { BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, decodeSettings } from '@/utils/storage';
+import { BACKUPS_KEY, SETTINGS_KEY, SOURCE_ID_KEY, decodeEnvelope, decodeSettings } from '@/utils/storage';
 import { startBackground } from './background-harness';
 
 // Clients in export files and backups: their own field in the file, strict checks on import,

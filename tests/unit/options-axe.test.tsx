@@ -3,9 +3,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { seriousViolations } from './axe';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  BACKUPS_KEY, DEVICES_KEY, SETTINGS_KEY, SOURCE_ID_KEY, SYNC_STATE_KEY, backupList, devicesItem, encodeEnvelope, syncStateItem,
+  BACKUPS_KEY, DEVICES_KEY, SETTINGS_KEY, SOURCE_ID_KEY, SYNC_STATE_KEY, devicesItem, encodeEnvelope, syncStateItem,
 } from '@/utils/storage';
-import { createBackup } from '@/utils/backup';
+import { backupList, createBackup } from '@/utils/backup';
 import { defaultWorkingHours } from '@/utils/settings';
 import { freshBrowser, renderOptions, setUpSettings } from './options-helpers';
 

@@ -3,9 +3,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundParts } from '@/entrypoints/background/parts';
 import { localDate } from '@/utils/tracking/local-date';
-import { MAX_IMPORT_BYTES, buildExport, exportText, parseImport, type ExportRow } from '@/utils/backup';
+import { MAX_IMPORT_BYTES, backupList, buildExport, exportText, parseImport, type ExportRow } from '@/utils/backup';
 import type { Settings } from '@/utils/settings';
-import { BACKUPS_KEY, IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, backupList, decodeEnvelope, importedUsage } from '@/utils/storage';
+import { BACKUPS_KEY, IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, decodeEnvelope, importedUsage } from '@/utils/storage';
 import type { TotalsByDate } from '@/utils/tracking/totals';
 import { errorOf, freshBrowser, renderOptions, setUpSettings, storedAll, storedSettings } from './options-helpers';
 

@@ -2,11 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  backupList, decodeDevices, decodeEnvelope, decodeSettings, decodeSyncState, decodeUsage, devicesItem, encodeEnvelope, importedUsage,
+  decodeDevices, decodeEnvelope, decodeSettings, decodeSyncState, decodeUsage, devicesItem, encodeEnvelope, importedUsage,
   syncStateItem, trackerRecord, usageDay, usageKey, type Versioned,
 } from '@/utils/storage';
 import { defaultSyncState } from '@/utils/sync/state';
-import { restoreFromBackup } from '@/utils/backup';
+import { backupList, restoreFromBackup } from '@/utils/backup';
 import { SETTINGS_VERSION, defaultSettings } from '@/utils/settings';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/storage');

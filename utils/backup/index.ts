@@ -20,17 +20,17 @@
  */
 
 export { EXPORT_FORMAT, EXPORT_VERSION, MAX_DAY_SECONDS, type ExportRow } from './format';
-export { isCalendarDate, isValidSourceId } from './checks';
-export { visibleUsage, type ImportedUsage, type UsageHistory } from './history';
+export { isCalendarDate } from './checks';
+export { visibleUsage, type UsageHistory } from './history';
 export { buildExport, exportFileName, exportText, type DateRange } from './export';
 export { buildCsv } from './csv';
 export { IMPORT_ERROR_CODES, type ImportError, type ImportErrorCode, type ImportWarningCode } from './errors';
 export { EXPORT_UPGRADES, type ExportUpgrade } from './upgrades';
-export { MAX_IMPORT_BYTES, parseExportValue, parseImport, type ValidImport } from './import';
+export { MAX_IMPORT_BYTES, parseImport, type ValidImport } from './import';
 export { importUsage, mergeUsage, toDays, usageBySource } from './merge';
 export { previewImport, type ImportPreview } from './preview';
 export {
-  BACKUPS_KEPT, BACKUPS_MAX_BYTES, backupBytes, createBackup, parseBackupList, pushBackup,
+  BACKUPS_KEPT, BACKUPS_MAX_BYTES, backupBytes, backupList, createBackup, parseBackupList, pushBackup,
   type Backup, type BackupReason,
 } from './backups';
 export { restoreFromBackup } from './restore';

@@ -1,5 +1,6 @@
 import { channelKey, isValidHost, type Channel } from '@/utils/channels';
-import { activeSpecialization, isPlatformTracked, type Settings, type Specialization } from '@/utils/settings';
+import type { Settings, Specialization } from '@/utils/settings';
+import { activeSpecialization, isPlatformTracked } from '@/utils/settings/queries';
 import { isWithinWorkingHours, nextWorkingHoursBoundary } from './working-hours';
 
 /**

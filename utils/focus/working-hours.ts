@@ -1,4 +1,5 @@
-import { parseTimeOfDay, type WorkingHours } from '@/utils/settings';
+import type { WorkingHours } from '@/utils/settings';
+import { parseTimeOfDay } from '@/utils/settings/validate';
 import { instantsOfLocalTime, offsetChanges, wallClock } from '@/utils/time-zone';
 
 /**
