@@ -13,7 +13,7 @@ export default {
     'scripts/*.mjs',
     'bench/*.{ts,mjs}',
     // Served to the browsers under test by the fixture server.
-    'tests/fixtures/site/**/*.js',
+    'harness/site/**/*.js',
   ],
   project: ['{entrypoints,components,utils}/**/*.{ts,tsx}!', '{scripts,bench,tests}/**/*.{ts,tsx,js,mjs}', '*.{ts,js}'],
   wxt: false,
@@ -21,5 +21,5 @@ export default {
   // A WXT module, named as a string in wxt.config.ts, and the polyfill (with its types) it builds in.
   ignoreDependencies: ['@wxt-dev/webextension-polyfill', 'webextension-polyfill', '@types/webextension-polyfill'],
   // System tools: the fixture server's certificate, the report e2e test's PDF text.
-  ignoreBinaries: ['openssl', 'pdftotext'],
+  ignoreBinaries: ['pdftotext'],
 } satisfies KnipConfig;

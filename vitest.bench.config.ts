@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['bench/bench.ts'],
-    globalSetup: ['tests/e2e/global-setup.ts'],
+    globalSetup: ['harness/global-setup.ts'],
     testTimeout: 1_800_000,
     hookTimeout: 120_000,
   },

@@ -4,8 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { it } from 'vitest';
-import { launchChromium, ROOT } from '../tests/e2e/browsers';
-import { STANDARD_SESSION, type Step } from '../tests/e2e/scripted-session';
+import { launchChromium, ROOT } from '../harness/browsers';
+import { STANDARD_SESSION, type Step } from '../harness/scripted-session';
 import { bundleSizes, mean, measureAccuracy, measureRendererCost, measurePanel, measurePopup, measurePresence, measureReport, measureWorkerShutdown, measureYear, measureYearWithBackups, type PresenceOutcome } from './measure';
 
 const quick = process.env.CF_BENCH_QUICK === '1';

@@ -4,10 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { CHROME_BUILD, launchChromium, waitFor, type ChromiumSession } from '../tests/e2e/browsers';
-import { exportRightAfter, leftPlatform, selfMovingPage, type PresenceFigures } from '../tests/e2e/presence-scenarios';
-import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTimes, IDLE_THRESHOLD_S, type Step } from '../tests/e2e/scripted-session';
-import { simulatedClients, simulatedYear } from '../tests/fixtures/simulated-year';
+import { CHROME_BUILD, launchChromium, waitFor, type ChromiumSession } from '../harness/browsers';
+import { exportRightAfter, leftPlatform, selfMovingPage, type PresenceFigures } from '../harness/presence-scenarios';
+import { openObserver, runScriptedSession, storedTotals, writeSettings, writeTimes, IDLE_THRESHOLD_S, type Step } from '../harness/scripted-session';
+import { simulatedClients, simulatedYear } from '../harness/simulated-year';
 import { localDate } from '../utils/time-zone';
 export { simulatedYear };
 import { backupList, createBackup, pushBackup, BACKUPS_KEPT, type Backup } from '../utils/backup';
@@ -328,7 +328,7 @@ export interface PresenceBench {
 }
 
 /**
- * Issue 12's three situations (tests/e2e/presence-scenarios.ts), each in a fresh Chromium: no
+ * Issue 12's three situations (harness/presence-scenarios.ts), each in a fresh Chromium: no
  * other browser may be open meanwhile, window focus is part of what is measured. Quick mode
  * runs only the short export scenario.
  */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchChromium, waitFor, type ChromiumSession } from './browsers';
-import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, writeSettings } from './scripted-session';
+import { launchChromium, waitFor, type ChromiumSession } from '../../harness/browsers';
+import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, writeSettings } from '../../harness/scripted-session';
 import { channelRows } from './popup-dom';
 
 async function popupRows(session: ChromiumSession) {

@@ -1,13 +1,13 @@
-// A page that hunts for extensions and fights their UI (tests/fixtures/site/hosts/x.com/hostile):
+// A page that hunts for extensions and fights their UI (harness/site/hosts/x.com/hostile):
 // it reads every posted message and WXT's script-started events (it knows our ids), watches the
 // whole DOM, forges the "newer script started" event, removes our element, moves it, makes it
 // inert. The panel survives, the reports go on, and the page learns nothing about us.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_UUID, GECKO_ID, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
-import { activateWindow, frontWindow, keepPresent } from './desktop';
+import { FIREFOX_UUID, GECKO_ID, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
+import { activateWindow, frontWindow, keepPresent } from '../../harness/desktop';
 import { PANEL_HOST_IN_PAGE, readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
-import { openObserver, writtenTotals, type BrowserUnderTest } from './scripted-session';
+import { openObserver, writtenTotals, type BrowserUnderTest } from '../../harness/scripted-session';
 
 /** The time counted on the hostile page so far, in ms. */
 const countedMs = async (observer: Page) => (await writtenTotals(observer))['x:hostile'] ?? 0;

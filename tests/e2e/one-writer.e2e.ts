@@ -7,12 +7,12 @@
 // Each test records its own truth from the browser's clocks and prints its figures.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession } from './browsers';
-import { keepPresent } from './desktop';
+import { launchChromium, waitFor, type ChromiumSession } from '../../harness/browsers';
+import { keepPresent } from '../../harness/desktop';
 import {
   evaluateInServiceWorker, storedTotals,
-} from './scripted-session';
-import { prepare } from './presence-scenarios';
+} from '../../harness/scripted-session';
+import { prepare } from '../../harness/presence-scenarios';
 
 const PLATFORM_URL = 'http://www.linkedin.com/company/acme-gmbh/';
 const CHANNEL = 'linkedin:company/acme-gmbh';

@@ -5,8 +5,8 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveReply } from '@/utils/messages';
-import { launchChromium, waitFor, type ChromiumSession } from './browsers';
-import { keepPresent } from './desktop';
+import { launchChromium, waitFor, type ChromiumSession } from '../../harness/browsers';
+import { keepPresent } from '../../harness/desktop';
 
 interface DomNode { nodeName: string; shadowRootType?: string; children?: DomNode[]; shadowRoots?: DomNode[]; nodeValue?: string; localName?: string }
 
@@ -39,12 +39,6 @@ async function extensionPage(session: ChromiumSession): Promise<Page> {
     await page.goto(`${session.extensionBase}/options.html`, { timeout: 5000 }).catch(() => {});
     return (await page.evaluate('typeof chrome.tabs?.query === "function"').catch(() => false)) === true ? page : null;
   }, 20_000, 'an extension page');
-}
-
-/** The id of the service worker now running, or null while there is none. */
-async function workerTarget(session: ChromiumSession): Promise<string | null> {
-  const { targetInfos } = await session.cdp.send('Target.getTargets');
-  return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(session.extensionBase))?.targetId ?? null;
 }
 
 describe('Chromium: an update with a platform tab open', () => {

@@ -2,19 +2,14 @@
 // user finds things: by role and accessible name. The browsers' own permission prompts are
 // answered the way a user does: Chromium's dialog by keyboard (real X key presses), Firefox's
 // door-hanger by its Allow button in the browser window (privileged BiDi).
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '@/utils/settings';
-import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
-import { activateWindow, windowsNamed, xdotool } from './desktop';
-import { readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
+import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
+import { activateWindow, windowsNamed, xdotool } from '../../harness/desktop';
+import { extensionApi, panelSaying, readPanel, type Harness } from './harness';
 
-type Kind = 'chromium' | 'firefox';
-
-interface Harness {
-  kind: Kind;
-  browser: Browser;
-  extensionUrl(path: string): string;
+interface OptionsHarness extends Harness {
   /** Whether a tab shows this extension URL, whoever opened it. */
   hasTab(path: string): Promise<boolean>;
   /** Answers the browser's permission prompt for a host, as the user would; `answered` says when the page shows the outcome. */
@@ -24,33 +19,12 @@ interface Harness {
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 
-/** The part of the extension API an extension page uses here (Chromium: `chrome`, Firefox: `browser`). */
-type ExtensionApi = { storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } } };
-const api = () => {
-  const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-  return (scope.browser ?? scope.chrome)!;
-};
-
 async function storedSettings(page: Page): Promise<Settings> {
-  return (await page.evaluate(`(${api.toString()})().storage.local.get('settings')`) as { settings: Settings }).settings;
+  return (await page.evaluate(`(${extensionApi.toString()})().storage.local.get('settings')`) as { settings: Settings }).settings;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
   return waitFor(probe, timeoutMs, what);
-}
-
-function readPanel(kind: Kind, page: Page): Promise<PanelDom | null> {
-  return kind === 'chromium' ? readChromiumPanel(page) : readFirefoxPanel(page);
-}
-
-/** Waits for the panel to say all `texts`; a bit of pointer input keeps the page reporting. */
-async function panelSaying(kind: Kind, page: Page, ...texts: string[]): Promise<PanelDom> {
-  let step = 0;
-  return until(`the panel to say ${texts.map((t) => `"${t}"`).join(', ')}`, async () => {
-    await page.mouse.move(200 + (step++ % 2) * 20, 300).catch(() => {});
-    const panel = await readPanel(kind, page);
-    return panel && texts.every((text) => panel.text.includes(text)) ? panel : null;
-  });
 }
 
 async function click(scope: Page | ElementHandle, selector: string): Promise<void> {
@@ -70,8 +44,8 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
   await field!.type(text);
 }
 
-function optionsSuite(start: () => Promise<Harness>) {
-  let harness: Harness;
+function optionsSuite(start: () => Promise<OptionsHarness>) {
+  let harness: OptionsHarness;
   let options: Page;
   const platformPages: Page[] = [];
   const openPlatformPage = async (url: string) => {
@@ -122,7 +96,7 @@ function optionsSuite(start: () => Promise<Harness>) {
 
   it('creates and activates a specialization, and the flag on an open platform page follows', async () => {
     const linkedin = await openPlatformPage('http://www.linkedin.com/feed/');
-    await panelSaying(harness.kind, linkedin, 'LinkedIn', 'In focus');
+    await panelSaying(harness.kind, linkedin, ['LinkedIn', 'In focus'], { nudge: true });
 
     const page = await toOptions();
     await typeInto(page, aria('Name of a new specialization', 'textbox'), 'Visual products');
@@ -142,12 +116,12 @@ function optionsSuite(start: () => Promise<Harness>) {
       return settings.specializations.find((spec) => spec.id === settings.activeSpecializationId)?.name === 'Visual products';
     });
     await linkedin.bringToFront();
-    await panelSaying(harness.kind, linkedin, 'LinkedIn', 'Outside your specialization');
+    await panelSaying(harness.kind, linkedin, ['LinkedIn', 'Outside your specialization'], { nudge: true });
 
     await (await toOptions()).waitForSelector(aria('My focus', 'radio'));
     await click(options, aria('My focus', 'radio'));
     await linkedin.bringToFront();
-    await panelSaying(harness.kind, linkedin, 'LinkedIn', 'In focus');
+    await panelSaying(harness.kind, linkedin, ['LinkedIn', 'In focus'], { nudge: true });
   });
 
   it('adds a custom channel host once the browser allows it, tracks it without a reinstall, and removes it', async () => {
@@ -170,7 +144,7 @@ function optionsSuite(start: () => Promise<Harness>) {
 
     // The panel's script is registered at run time: the next page on the host has the panel.
     const site = await openPlatformPage('http://www.example.org/');
-    await panelSaying(harness.kind, site, 'example.org', 'Outside your specialization');
+    await panelSaying(harness.kind, site, ['example.org', 'Outside your specialization'], { nudge: true });
     await site.close();
 
     await toOptions();

@@ -4,10 +4,10 @@
 // public page.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
-import { activateWindow, frontWindow, keepPresent } from './desktop';
+import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
+import { activateWindow, frontWindow, keepPresent } from '../../harness/desktop';
 import { readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
-import { openObserver, writtenTotals, type BrowserUnderTest } from './scripted-session';
+import { openObserver, writtenTotals, type BrowserUnderTest } from '../../harness/scripted-session';
 
 type Read = (page: Page) => Promise<PanelDom | null>;
 

@@ -4,27 +4,19 @@
 // README's screenshots to docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channelKey, detectChannel, type Channel } from '@/utils/channels';
 import { PLATFORMS } from '@/utils/platforms';
 import { defaultSettings, setChannelBudget, setPlatformTracked, type FocusChannel, type Settings } from '@/utils/settings';
 import { encodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { localDate } from '@/utils/tracking/local-date';
-import { ROOT, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
-import { PANEL_HOST_IN_PAGE, exposePanelRoot, readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
-
-type Kind = 'chromium' | 'firefox';
-
-interface Harness {
-  kind: Kind;
-  browser: Browser;
-  extensionUrl(path: string): string;
-  close(): Promise<void>;
-}
+import { ROOT, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
+import { PANEL_HOST_IN_PAGE, exposePanelRoot } from './panel-dom';
+import { openObserver } from '../../harness/scripted-session';
+import { axeFindings, extensionApi, panelSaying, readPanel, type Harness, type Kind } from './harness';
 
 const MIN = 60_000;
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 
 function focusOn(channels: FocusChannel[], change: (settings: Settings) => Settings = (s) => s): Settings {
@@ -43,58 +35,24 @@ function expected(url: string): { channel: Channel; name: string; account: strin
   return { channel, name: platform.name, account: platform.accountLabel?.(channel.account) ?? channel.account };
 }
 
-/** The part of the extension API an extension page uses here (Chromium: `chrome`, Firefox: `browser`). */
-type ExtensionApi = {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
-  runtime: { sendMessage(message: object): Promise<unknown> };
-  tabs: {
-    query(info: object): Promise<{ id?: number; url?: string }[]>;
-    sendMessage(tabId: number, message: object): Promise<unknown>;
-    remove(tabId: number): Promise<void>;
-  };
-};
-
-async function openObserver(harness: Harness): Promise<Page> {
-  const page = await harness.browser.newPage();
-  await page.goto(harness.extensionUrl('/options.html'), { timeout: 5000 }).catch(() => {});
-  await page.waitForSelector('h1', { timeout: 10_000 });
-  return page;
-}
-
-const api = () => {
-  const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-  return (scope.browser ?? scope.chrome)!;
-};
-
 async function storeSettings(observer: Page, settings: Settings, usage: Record<string, unknown> = {}): Promise<void> {
-  await observer.evaluate(`(${api.toString()})().storage.local.set(${JSON.stringify({ settings, ...usage })})`);
+  await observer.evaluate(`(${extensionApi.toString()})().storage.local.set(${JSON.stringify({ settings, ...usage })})`);
 }
 
 async function storedSettings(observer: Page): Promise<Settings> {
-  return (await observer.evaluate(`(${api.toString()})().storage.local.get('settings')`) as { settings: Settings }).settings;
+  return (await observer.evaluate(`(${extensionApi.toString()})().storage.local.get('settings')`) as { settings: Settings }).settings;
 }
 
 async function ask(observer: Page, message: object): Promise<unknown> {
-  return observer.evaluate(`(${api.toString()})().runtime.sendMessage(${JSON.stringify(message)})`);
+  return observer.evaluate(`(${extensionApi.toString()})().runtime.sendMessage(${JSON.stringify(message)})`);
 }
 
 /** What the keyboard shortcut does once the background has it: a toggle message to the tab's panel. */
 async function pressShortcut(observer: Page): Promise<void> {
   await observer.evaluate(`(async () => {
-    const ext = (${api.toString()})();
+    const ext = (${extensionApi.toString()})();
     for (const tab of await ext.tabs.query({})) ext.tabs.sendMessage(tab.id, { type: 'panel-toggle' }).catch(() => {});
   })()`);
-}
-
-function readPanel(kind: Kind, page: Page): Promise<PanelDom | null> {
-  return kind === 'chromium' ? readChromiumPanel(page) : readFirefoxPanel(page);
-}
-
-async function panelSaying(kind: Kind, page: Page, ...texts: string[]): Promise<PanelDom> {
-  return waitFor(async () => {
-    const panel = await readPanel(kind, page);
-    return panel && texts.every((text) => panel.text.includes(text)) ? panel : null;
-  }, 10_000, `the panel to say ${texts.map((t) => `"${t}"`).join(', ')}`);
 }
 
 /** What the host page's own scripts can find of us. */
@@ -126,17 +84,6 @@ async function inPanel<T>(page: Page, read: (root: ShadowRoot) => T): Promise<T>
   return page.evaluate(`(${read.toString()})((${PANEL_HOST_IN_PAGE}).shadowRoot)`) as Promise<T>;
 }
 
-async function axeFindings(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const hostName = await page.evaluate(`(${PANEL_HOST_IN_PAGE}).localName`) as string;
-  return page.evaluate(async (hostName) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
-    const result = await axe.run({ include: [{ fromShadowDom: [hostName, '.dock'] }] }, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-  }, hostName);
-}
 
 /** A platform in its dark mode, as the fixture page does not have one. */
 const DARK_PAGE = `document.addEventListener('DOMContentLoaded', () => {
@@ -163,7 +110,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
 
   beforeAll(async () => {
     harness = await start();
-    observer = await openObserver(harness);
+    observer = await openObserver({ browser: harness.browser, extensionBase: harness.extensionUrl('') });
   });
   afterAll(async () => { await harness?.close(); });
   // One platform page at a time, even after a failure: the shortcut test messages every tab.
@@ -184,7 +131,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     for (const [url, status] of cases) {
       const { name, account } = expected(url);
       const page = await newPage(url);
-      const panel = await panelSaying(kind, page, name, account, status);
+      const panel = await panelSaying(kind, page, [name, account, status]);
       expect(panel.shadowRootType).toBe('closed');
       await page.close();
     }
@@ -193,7 +140,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
   it('is invisible to the host page', async () => {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(LINKEDIN);
-    await panelSaying(kind, page, 'In focus', 'Channel Focus');
+    await panelSaying(kind, page, ['In focus', 'Channel Focus']);
     const seen = await pageSees(page);
     expect(seen.host).toBe(true);
     expect(seen.shadowRoot).toBeNull();
@@ -204,20 +151,20 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
   it('changes its status with the specialization, without a reload', async () => {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(LINKEDIN);
-    await panelSaying(kind, page, 'In focus');
+    await panelSaying(kind, page, ['In focus']);
     await storeSettings(observer, focusOn([{ platform: 'xing', accounts: null }]));
-    await panelSaying(kind, page, 'Outside your specialization', 'Add company/acme-gmbh to “B2B”');
+    await panelSaying(kind, page, ['Outside your specialization', 'Add company/acme-gmbh to “B2B”']);
     await storeSettings(observer, setPlatformTracked(focusOn([{ platform: 'xing', accounts: null }]), 'linkedin', false));
-    await panelSaying(kind, page, 'Not tracked', 'You turned tracking off for this platform');
+    await panelSaying(kind, page, ['Not tracked', 'You turned tracking off for this platform']);
   });
 
   it('follows SPA navigation within a second', async () => {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: ['company/acme-gmbh'] }]));
     const page = await newPage('http://www.linkedin.com/feed/');
-    await panelSaying(kind, page, 'LinkedIn', 'In focus');
+    await panelSaying(kind, page, ['LinkedIn', 'In focus']);
     const clicked = Date.now();
     await page.click('a[href="/in/jane-doe/"]');
-    await panelSaying(kind, page, 'in/jane-doe', 'Outside your specialization');
+    await panelSaying(kind, page, ['in/jane-doe', 'Outside your specialization']);
     expect(Date.now() - clicked).toBeLessThan(1000);
   });
 
@@ -225,12 +172,12 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     const { channel, account } = expected(X);
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(X);
-    await panelSaying(kind, page, 'Outside your specialization', `Add ${account} to “B2B”`);
+    await panelSaying(kind, page, ['Outside your specialization', `Add ${account} to “B2B”`]);
     await exposePanelRoot(page, kind);
 
     const snoozedAt = Date.now();
     await (await control(page, 'Snooze the flag for 15 minutes')).click();
-    await panelSaying(kind, page, 'Outside your specialization', 'Flag snoozed until');
+    await panelSaying(kind, page, ['Outside your specialization', 'Flag snoozed until']);
     const until = (await storedSettings(observer)).flags.snoozedUntil[channelKey(channel)] ?? 0;
     expect(until).toBeGreaterThanOrEqual(snoozedAt + 15 * MIN - 1000);
     expect(until).toBeLessThanOrEqual(Date.now() + 15 * MIN);
@@ -238,17 +185,17 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
 
     // The report opens in a tab (the extension sees its own pages' addresses; puppeteer does not in
     // Firefox). The report writes its range into the address (`report.html?range=this-week`).
-    const reportTabs = () => observer.evaluate(`(${api.toString()})().tabs.query({}).then((tabs) => tabs.filter((t) => /\\/report\\.html(\\?|$)/.test(t.url ?? '')).map((t) => t.id))`) as Promise<number[]>;
+    const reportTabs = () => observer.evaluate(`(${extensionApi.toString()})().tabs.query({}).then((tabs) => tabs.filter((t) => /\\/report\\.html(\\?|$)/.test(t.url ?? '')).map((t) => t.id))`) as Promise<number[]>;
     const before = await reportTabs();
     await (await control(page, 'Open report')).click();
     const opened = await waitFor(async () => (await reportTabs()).find((id) => !before.includes(id)), 10_000, 'the report to open in a tab');
-    await observer.evaluate(`(${api.toString()})().tabs.remove(${opened})`);
+    await observer.evaluate(`(${extensionApi.toString()})().tabs.remove(${opened})`);
 
     // A new specialization day: the flag is back, and this time the account joins the focus.
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
-    await panelSaying(kind, page, `Add ${account} to “B2B”`);
+    await panelSaying(kind, page, [`Add ${account} to “B2B”`]);
     await (await control(page, `Add ${account} to “B2B”`)).click();
-    await panelSaying(kind, page, 'In focus');
+    await panelSaying(kind, page, ['In focus']);
     const focus = (await storedSettings(observer)).specializations[0]?.channels;
     expect(focus).toContainEqual({ platform: 'x', accounts: [channel.account] });
   });
@@ -256,7 +203,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
   it('remembers collapsed per platform across reloads', async () => {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(LINKEDIN);
-    await panelSaying(kind, page, 'In focus');
+    await panelSaying(kind, page, ['In focus']);
     await exposePanelRoot(page, kind);
     await (await control(page, 'Collapse the panel')).click();
     await waitFor(async () => (await storedSettings(observer)).panel.perPlatform.linkedin?.collapsed === true, 5000, 'collapsed to be stored');
@@ -272,18 +219,18 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
 
     // Another platform keeps its own placement.
     const other = await newPage(X);
-    await panelSaying(kind, other, 'Outside your specialization', 'Today');
+    await panelSaying(kind, other, ['Outside your specialization', 'Today']);
     await other.close();
     await page.bringToFront();
     await (await control(page, label!)).click();
-    await panelSaying(kind, page, 'In focus', 'Today');
+    await panelSaying(kind, page, ['In focus', 'Today']);
     await waitFor(async () => (await storedSettings(observer)).panel.perPlatform.linkedin?.collapsed === false, 5000, 'open to be stored');
   });
 
   it('hides on this platform, and comes back when the popup asks', async () => {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(LINKEDIN);
-    await panelSaying(kind, page, 'In focus');
+    await panelSaying(kind, page, ['In focus']);
     await exposePanelRoot(page, kind);
     await (await control(page, 'Hide on LinkedIn')).click();
     await waitFor(async () => !(await pageSees(page)).host, 5000, 'the panel to leave the page');
@@ -292,13 +239,13 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await pageSees(page)).host).toBe(false);
     expect(await ask(observer, { type: 'panel-unhide', key: 'linkedin' })).toEqual({ ok: true });
-    await panelSaying(kind, page, 'In focus');
+    await panelSaying(kind, page, ['In focus']);
   });
 
   it('is reachable and operable with the keyboard, and lets focus go', async () => {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(LINKEDIN);
-    await panelSaying(kind, page, 'In focus');
+    await panelSaying(kind, page, ['In focus']);
     const focusIsOurs = () => page.evaluate(`document.activeElement === (${PANEL_HOST_IN_PAGE})`);
     let presses = 0;
     while (!(await focusIsOurs()) && presses < 30) {
@@ -332,7 +279,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
   it('toggles with the shortcut’s message, also back from hidden', async () => {
     await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
     const page = await newPage(LINKEDIN);
-    await panelSaying(kind, page, 'In focus', 'Today');
+    await panelSaying(kind, page, ['In focus', 'Today']);
     await pressShortcut(observer);
     await waitFor(async () => (await storedSettings(observer)).panel.perPlatform.linkedin?.collapsed === true, 5000, 'collapsed by the shortcut');
     expect((await readPanel(kind, page))?.text).not.toContain('Today');
@@ -341,7 +288,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     })));
     await waitFor(async () => !(await pageSees(page)).host, 5000, 'the panel to hide');
     await pressShortcut(observer);
-    await panelSaying(kind, page, 'In focus', 'Today');
+    await panelSaying(kind, page, ['In focus', 'Today']);
   });
 
   it('has no serious or critical axe-core findings, open, flagged, collapsed, dark', async () => {
@@ -350,9 +297,9 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     await storeSettings(observer, withBudget.settings);
     const scan = async (url: string, text: string, before?: (page: Page) => Promise<void>) => {
       const page = await newPage(url, before);
-      await panelSaying(kind, page, text);
+      await panelSaying(kind, page, [text]);
       await exposePanelRoot(page, kind);
-      return { page, findings: await axeFindings(page) };
+      return { page, findings: await axeFindings(page, { inPanel: true }) };
     };
     const inFocus = await scan(LINKEDIN, 'In focus');
     expect(inFocus.findings).toEqual([]);
@@ -360,7 +307,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
     expect(flagged.findings).toEqual([]);
     await (await control(flagged.page, 'Collapse the panel')).click();
     await waitFor(() => inPanel(flagged.page, (root) => !!root.querySelector('.tab')), 5000, 'the collapsed tab');
-    expect(await axeFindings(flagged.page)).toEqual([]);
+    expect(await axeFindings(flagged.page, { inPanel: true })).toEqual([]);
     await (await control(flagged.page, 'Channel Focus: Outside your specialization. Show the panel')).click();
     const dark = await scan(LINKEDIN, 'In focus', (page) => page.evaluateOnNewDocument(DARK_PAGE).then(() => {}));
     expect(await inPanel(dark.page, (root) => root.querySelector('.dock')?.className)).toContain('theme-dark');
@@ -372,7 +319,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
       await storeSettings(observer, focusOn([{ platform: 'linkedin', accounts: null }]));
       const background = async (before?: (page: Page) => Promise<void>) => {
         const page = await newPage(LINKEDIN, before);
-        await panelSaying(kind, page, 'In focus');
+        await panelSaying(kind, page, ['In focus']);
         await exposePanelRoot(page, kind);
         return inPanel(page, (root) => getComputedStyle(root.querySelector('.panel')!).backgroundColor);
       };
@@ -399,7 +346,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
         }).observe({ type: 'layout-shift', buffered: true });`).then(() => {}));
       const size = () => page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
       const before = await size();
-      await panelSaying(kind, page, 'In focus');
+      await panelSaying(kind, page, ['In focus']);
       await exposePanelRoot(page, kind);
       await (await control(page, 'Collapse the panel')).click();
       await (await control(page, 'Channel Focus: In focus. Show the panel')).click();
@@ -430,7 +377,7 @@ function panelSuite(kind: Kind, start: () => Promise<Harness>) {
               await p.evaluateOnNewDocument(DARK_PAGE);
             }
           });
-          await panelSaying(kind, page, text);
+          await panelSaying(kind, page, [text]);
           await page.bringToFront();
           await new Promise((resolve) => setTimeout(resolve, 600));
           await exposePanelRoot(page, kind);

@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { launchChromium } from './browsers';
+import { launchChromium } from '../../harness/browsers';
 import { addPieces, type TotalsByDate } from '@/utils/tracking/totals';
 import { encodeEnvelope, usageDay, usageKey } from '@/utils/storage';
 import { defaultSettings } from '@/utils/settings';

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { ROOT, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
-import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, writeSettings, type BrowserUnderTest, type Step } from './scripted-session';
+import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
+import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, writeSettings, type BrowserUnderTest, type Step } from '../../harness/scripted-session';
 import type { Specialization } from '@/utils/settings';
 import { channelRows } from './popup-dom';
+import { axeFindings } from './harness';
 
 const spec = (id: string, name: string, platform: 'linkedin' | 'x'): Specialization => ({
   id, name, channels: [{ platform, accounts: null }], budgets: { totalMinutes: null, perChannel: {} }, workingHours: null, clientId: null,
@@ -17,15 +16,6 @@ const SESSION: Step[] = [
   { open: 'x', url: 'http://x.com/acmebrand', window: 1, channel: 'x:acmebrand' },
   { stay: 3000 },
 ];
-
-async function axeViolations(page: Page) {
-  // Evaluated through the automation protocol: the extension page's CSP forbids inline scripts.
-  await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-    return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-}
 
 async function popupAfterSession(target: BrowserUnderTest) {
   const observer = await openObserver(target);
@@ -54,7 +44,7 @@ async function checkPopup(popup: Page) {
   expect(linkedin.flagged).toBe(false);
   expect(x.flagged).toBe(true);
   expect(linkedin.time).toMatch(/\d/);
-  expect(await axeViolations(popup)).toEqual([]);
+  expect(await axeFindings(popup)).toEqual([]);
 
   // Switching the specialization moves the flag.
   await popup.select('select', 'news');

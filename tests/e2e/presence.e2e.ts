@@ -2,11 +2,11 @@
 // headed under Xvfb with real pointer input and real window focus. Each situation runs in a fresh
 // browser and compares what the extension counted with the truth the script recorded itself.
 import { describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox } from './browsers';
+import { launchChromium, launchFirefox } from '../../harness/browsers';
 import {
   TOLERANCE_MS, exportRightAfter, leftPlatform, selfMovingPage, type PresenceFigures,
-} from './presence-scenarios';
-import type { BrowserUnderTest } from './scripted-session';
+} from '../../harness/presence-scenarios';
+import type { BrowserUnderTest } from '../../harness/scripted-session';
 
 type Launch = () => Promise<BrowserUnderTest & { close(): Promise<void> }>;
 

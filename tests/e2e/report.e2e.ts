@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession } from './browsers';
-import { openObserver, runScriptedSession, withLinkedInFocus, writeSettings, type Step } from './scripted-session';
+import { launchChromium, waitFor, type ChromiumSession } from '../../harness/browsers';
+import { openObserver, runScriptedSession, withLinkedInFocus, writeSettings, type Step } from '../../harness/scripted-session';
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 

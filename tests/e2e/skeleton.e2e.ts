@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from './browsers';
+import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
 import { PANEL_HOST_IN_PAGE, readChromiumPanel, readFirefoxPanel } from './panel-dom';
 
 describe('Chromium: the production build', () => {

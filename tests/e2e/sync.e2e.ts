@@ -6,9 +6,9 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '@/utils/settings';
 import type { SyncState } from '@/utils/sync/state';
-import { launchChromium, waitFor, type ChromiumSession } from './browsers';
+import { launchChromium, waitFor, type ChromiumSession } from '../../harness/browsers';
 import { channelRows } from './popup-dom';
-import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, withLinkedInFocus, writeSettings, type Step } from './scripted-session';
+import { IDLE_THRESHOLD_S, openObserver, runScriptedSession, withLinkedInFocus, writeSettings, type Step } from '../../harness/scripted-session';
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 type Storage = { get(key: string | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchChromium, launchFirefox, type FirefoxSession } from './browsers';
-import { IDLE_THRESHOLD_S, STANDARD_SESSION, openObserver, runScriptedSession, storedTotals, watchTracker, writeSettings } from './scripted-session';
+import { launchChromium, launchFirefox, type FirefoxSession } from '../../harness/browsers';
+import { IDLE_THRESHOLD_S, STANDARD_SESSION, openObserver, runScriptedSession, storedTotals, watchTracker, writeSettings } from '../../harness/scripted-session';
 
 export const withShortIdle = (observer: Page) =>
   writeSettings(observer, (s) => ({ ...s, tracking: { ...s.tracking, idleThresholdSeconds: IDLE_THRESHOLD_S } }));

@@ -4,7 +4,7 @@ import {
   type Backup, type UsageHistory,
 } from '@/utils/backup';
 import { defaultSettings } from '@/utils/settings';
-import { simulatedYear } from '../fixtures/simulated-year';
+import { simulatedYear } from '../../harness/simulated-year';
 
 const A = 'browser-a';
 const B = 'browser-b';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, process.env.CF_OUT_DIR ?? '.output');
 export const CHROME_BUILD = join(OUT_DIR, 'chrome-mv3');
 const FIREFOX_BUILD = join(OUT_DIR, 'firefox-mv2');

@@ -1,4 +1,4 @@
-import { startFixtureServer } from '../fixtures/server.mjs';
+import { startFixtureServer } from './fixture-server.mjs';
 
 export default async function setup() {
   if (!process.env.CF_E2E_NETNS) {

@@ -161,7 +161,7 @@ export interface SelfMovingOptions {
 
 /**
  * (a) A chat page that scrolls itself every 300 ms and fires untrusted pointer, key, wheel,
- * touch and scroll events every second (tests/fixtures/site/presence/chat.js). The user is there
+ * touch and scroll events every second (harness/site/presence/chat.js). The user is there
  * `presentMs` with the real pointer moving over it, then walks away for `awayMs` with the page
  * still in front. Then the test, not the user, puts a blank tab in front (no X input) and waits
  * for the write. Truth: from the page being shown (pageShown) to the last real pointer movement.
