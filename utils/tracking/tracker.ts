@@ -37,6 +37,9 @@ import { loadIsPresence } from './presence';
  *   than an `idle` ends the idle spell (the content script reports trusted input only).
  * - A tab's page that is gone (pagehide, or a load of a page we cannot see) is not made visible
  *   again by activation or window focus: only a report of its next page is.
+ * - The browser's focus events decide which window has focus. A visible page that says it has
+ *   focus fills in only where the browser named no window: at a switch, the old window's page
+ *   can still say so after the browser named the new one.
  */
 
 const DEFAULT_IDLE_THRESHOLD_MS = 60_000;
