@@ -15,7 +15,7 @@ import type { NotCountingReason } from '@/utils/tracking/tracker';
 import type { TotalsByDate } from '@/utils/tracking/totals';
 import { Header, type DeviceViewChoice } from './Header';
 import { TodaySection } from './TodaySection';
-import { TrendsSection, type TrendChoice } from './TrendsSection';
+import { TrendsSection, type TrendPeriod } from './TrendsSection';
 import './dashboard.css';
 
 /** What the background says about tracking right now. */
@@ -73,7 +73,7 @@ function EmptyState({ onOpenSetup }: { onOpenSetup(): void }) {
 export function Dashboard(props: DashboardProps) {
   const { days, today, settings, live, locale } = props;
   const timeZone = props.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [choice, setChoice] = useState<TrendChoice>({ kind: 'days', days: 7 });
+  const [period, setPeriod] = useState<TrendPeriod>(7);
   const spec = activeSpecialization(settings);
   const firstWeekday = useMemo(() => weekStart(locale), [locale]);
 
@@ -82,7 +82,7 @@ export function Dashboard(props: DashboardProps) {
   const todayClients = useMemo(() => (settings.clients.length === 0 ? null
     : buildReport({ sources: [{ id: '', days }], settings, range: { from: today, to: today }, ownSourceId: null })
       .clients.filter((group) => group.totalMs > 0)), [days, today, settings]);
-  const range = useMemo(() => summarizeRange(days, today, choice.days, spec), [days, today, spec, choice]);
+  const range = useMemo(() => summarizeRange(days, today, period, spec), [days, today, spec, period]);
   const isNew = useMemo(
     () => todaySummary.totalMs === 0 && range.totalMs === 0 && !hasTimeBetween(days, addDays(today, -(RECENT_DAYS - 1)), today),
     [days, today, todaySummary, range],
@@ -108,8 +108,8 @@ export function Dashboard(props: DashboardProps) {
           <TodaySection summary={todaySummary} clients={todayClients} locale={locale} hasSpecialization={spec !== null} />
           <TrendsSection
             range={range}
-            choice={choice}
-            onChoose={setChoice}
+            period={period}
+            onChoose={setPeriod}
             locale={locale}
             timeZone={timeZone}
             firstWeekday={firstWeekday}

@@ -5,15 +5,13 @@ import { formatDuration } from '@/utils/format';
 import { PlatformBadge, channelRowLabel } from './labels';
 import { TrendChart } from './TrendChart';
 
-type TrendPeriod = 7 | 30;
-
 /** The trend's period: the last 7 or 30 days. */
-export type TrendChoice = { kind: 'days'; days: TrendPeriod };
+export type TrendPeriod = 7 | 30;
 
 export interface TrendsSectionProps {
   range: RangeSummary;
-  choice: TrendChoice;
-  onChoose(choice: TrendChoice): void;
+  period: TrendPeriod;
+  onChoose(period: TrendPeriod): void;
   locale: string;
   timeZone: string;
   firstWeekday: number;
@@ -43,7 +41,7 @@ function TopOutside({ range, locale }: { range: RangeSummary; locale: string }) 
 }
 
 export function TrendsSection(props: TrendsSectionProps) {
-  const { range, choice, locale, timeZone } = props;
+  const { range, period, locale, timeZone } = props;
   const titleId = useId();
   return (
     <section class="cf-trends" aria-labelledby={titleId}>
@@ -53,8 +51,8 @@ export function TrendsSection(props: TrendsSectionProps) {
           <button
             key={days}
             type="button"
-            aria-pressed={choice.days === days}
-            onClick={() => props.onChoose({ kind: 'days', days })}
+            aria-pressed={period === days}
+            onClick={() => props.onChoose(days)}
           >
             {i18n.t(days === 7 ? 'dashboard.days7' : 'dashboard.days30')}
           </button>
