@@ -1,6 +1,7 @@
 /**
- * Locale-aware formatting of durations, shares and dates, with Intl only. Pure: the locale and
- * time zone are arguments, never read from the environment.
+ * Locale-aware formatting of durations, shares and dates with Intl, except where our own
+ * languages write a small whole number exactly as Intl would (below). Pure: the locale and time
+ * zone are arguments, never read from the environment.
  */
 
 const SECOND = 1000;
@@ -17,6 +18,18 @@ type DurationUnit = 'hour' | 'minute' | 'second';
 const UNIT_WORDS: Record<string, Record<DurationUnit, string>> = {
   en: { hour: 'h', minute: 'min', second: 's' },
   de: { hour: 'Std.', minute: 'Min.', second: 'Sek.' },
+};
+
+/**
+ * Plain tags of our own languages, which write whole numbers below 1000 in Latin digits with no
+ * grouping: those are written here without Intl. A page's first Intl format loads locale data
+ * (about 20 ms in a content script), on the way to the panel's first paint.
+ */
+const PLAIN_DIGITS = /^(?:en|de)(?:-(?:[A-Za-z]{2}|\d{3}))?$/;
+
+/** Where the percent sign goes, for the locales whose pattern tests/unit/format.test.ts checks against Intl. */
+const PERCENT_SIGN: Record<string, string> = {
+  en: '%', 'en-US': '%', 'en-GB': '%', de: '\u00a0%', 'de-DE': '\u00a0%', 'de-AT': '\u00a0%',
 };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -41,11 +54,20 @@ function safeLocale(locale: string): string {
 }
 
 function language(locale: string): string {
+  if (PLAIN_DIGITS.test(locale)) return locale.slice(0, 2).toLowerCase();
   return safeLocale(locale).split('-')[0]?.toLowerCase() ?? 'en';
 }
 
+/** A whole number as `locale` writes it, `pad` to two digits. */
+function wholeNumber(value: number, locale: string, pad: boolean): string {
+  if (PLAIN_DIGITS.test(locale) && Number.isInteger(value) && value >= 0 && value < 1000) {
+    return pad ? String(value).padStart(2, '0') : String(value);
+  }
+  return numberFormat(locale, { minimumIntegerDigits: pad ? 2 : 1, maximumFractionDigits: 0 }).format(value);
+}
+
 function unitPart(value: number, unit: DurationUnit, locale: string, pad: boolean): string {
-  const digits = numberFormat(locale, { minimumIntegerDigits: pad ? 2 : 1, maximumFractionDigits: 0 }).format(value);
+  const digits = wholeNumber(value, locale, pad);
   const words = UNIT_WORDS[language(locale)];
   if (words) return `${digits}\u00a0${words[unit]}`;
   if (!pad) return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
@@ -74,16 +96,6 @@ export function formatDuration(ms: number, locale: string): string {
   return `${unitPart(hours, 'hour', locale, false)} ${unitPart(minutes, 'minute', locale, true)}`;
 }
 
-/**
- * Makes the number formats that durations and shares use in `locale`. The first use of a format
- * costs about 20 ms (Intl loads its locale data); a view that knows it will write figures soon
- * calls this while it waits for them.
- */
-export function prepareFormats(locale: string): void {
-  formatDuration(HOUR + MINUTE, locale);
-  formatPercent(0.5, locale);
-}
-
 /** A round duration for chart axes: `2 h`, `30 min`, `1 h 30 min` (no padded zero minutes). */
 export function formatAxisDuration(ms: number, locale: string): string {
   const total = wholeMs(ms);
@@ -97,6 +109,10 @@ export function formatAxisDuration(ms: number, locale: string): string {
 /** A share from 0 to 1 as a whole percentage: `73%` / `73 %`. */
 export function formatPercent(share: number, locale: string): string {
   const value = Number.isFinite(share) ? share : 0;
+  const sign = PERCENT_SIGN[locale];
+  // Rounded as Intl rounds: half away from zero, on the decimal the number prints as.
+  const percent = Math.round(Number((value * 100).toPrecision(15)));
+  if (sign && percent >= 0 && percent < 1000) return `${percent}${sign}`;
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { calendarDateMs, formatAxisDuration, formatBytes, formatDate, formatDuration, formatPercent, formatTime } from '@/utils/format';
 
 const SEC = 1000;
@@ -64,6 +65,36 @@ describe('formatPercent', () => {
     expect(formatPercent(0, 'en')).toBe('0%');
     expect(formatPercent(1, 'en')).toBe('100%');
     expect(formatPercent(Number.NaN, 'en')).toBe('0%');
+  });
+});
+
+describe('numbers written without Intl', () => {
+  // The panel writes English and German figures itself (Intl's first use costs its first paint
+  // about 20 ms): each must read exactly as Intl writes it.
+  const ourLocales = ['en', 'en-US', 'en-GB', 'en-IN', 'en-CH', 'en-150', 'de', 'de-DE', 'de-AT', 'de-CH', 'de-LI'];
+
+  it('writes durations as Intl would, padded minutes included', () => {
+    fc.assert(fc.property(fc.constantFrom(...ourLocales), fc.integer({ min: 0, max: 2000 * HOUR }), (locale, ms) => {
+      const reference = (value: number, pad: boolean) =>
+        plain(new Intl.NumberFormat(locale, { minimumIntegerDigits: pad ? 2 : 1, maximumFractionDigits: 0 }).format(value)).replace(/[.,']/g, '\\$&');
+      const hours = Math.floor(ms / HOUR);
+      const minutes = Math.floor((ms % HOUR) / MIN);
+      const text = plain(formatDuration(ms, locale));
+      if (hours > 0) expect(text).toMatch(new RegExp(`^${reference(hours, false)} \\S+ ${reference(minutes, true)} \\S+$`));
+      else if (ms >= MIN) expect(text).toMatch(new RegExp(`^${reference(minutes, false)} \\S+$`));
+      else expect(text).toMatch(new RegExp(`^${reference(ms > 0 ? Math.floor(ms / SEC) : 0, false)} \\S+$`));
+    }));
+  });
+
+  it('writes shares as Intl would, rounding halves the same way', () => {
+    const shares = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000 + 0.005));
+    fc.assert(fc.property(fc.constantFrom(...ourLocales, 'fr', 'ar-EG'), shares, (locale, share) => {
+      expect(formatPercent(share, locale)).toBe(new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share));
+    }));
+  });
+
+  it('leaves locales with other digits to Intl', () => {
+    expect(formatDuration(HOUR + 5 * MIN, 'en-u-nu-arab')).toBe(`${new Intl.NumberFormat('en-u-nu-arab').format(1)}\u00a0h ${new Intl.NumberFormat('en-u-nu-arab', { minimumIntegerDigits: 2 }).format(5)}\u00a0min`);
   });
 });
 
