@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Dashboard, type DashboardLive, type PauseChoice } from '@/components/dashboard/Dashboard';
@@ -63,7 +63,8 @@ export function DashboardApp() {
   const [deviceView, setDeviceView] = useState<DeviceView>('all');
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  useEffect(() => {
+  // A layout effect: the reads start as the popup mounts, not after its first (empty) frame.
+  useLayoutEffect(() => {
     let open = true;
     const reload = () => loadStored(localDate(Date.now(), timeZone)).then((value) => open && setLoaded(value));
     const refreshLive = () => send({ type: 'live' }).then((reply) => open && setLive(reply), () => {});

@@ -10,7 +10,7 @@ import {
 } from '@/utils/messages';
 import { buildPanelView } from '@/utils/panel-view';
 import { pauseTracking, resumeTracking, setActiveSpecialization } from '@/utils/settings';
-import { decodeEnvelope, usageDay, usageKey } from '@/utils/storage';
+import type { TrackerEventWithoutClock } from '@/utils/tracking/events';
 import { mergeDayTotals } from '@/utils/tracking/totals';
 import { updateBadge } from './badge';
 import { addGrantedHost } from './add-granted-host';
@@ -91,7 +91,7 @@ async function pageReport(
   const windowId = sender.tab?.windowId;
   if (tabId === undefined || windowId === undefined) return null;
   // A private window the user did not allow: nothing is counted or kept, and the panel stays away.
-  if (sender.tab?.incognito && !settings.current.tracking.countPrivateWindows) return panelView(parts, tabId, null);
+  if (sender.tab?.incognito && !settings.current.tracking.countPrivateWindows) return panelView(parts, tabId, null, null);
   const channel = parts.channelOf(message.url, sender.tab?.incognito, message.clues);
   const report = {
     type: 'page', tabId, windowId, channel, visible: message.visible, focused: message.focused === true,
@@ -101,19 +101,20 @@ async function pageReport(
     await tracker.handle({ ...report, gone: true });
     return null;
   }
-  await tracker.handle(report);
-  const view = await panelView(parts, tabId, channel);
+  const view = await panelView(parts, tabId, channel, report);
   void updateBadge(tabId, view, settings.current);
   void notifyIfDue(view, settings.current);
   return view;
 }
 
-async function panelView(parts: BackgroundParts, tabId: number, channel: Channel | null): Promise<PanelView> {
-  const [{ snapshot, unwritten, idleThresholdMs }, hostName] = await Promise.all([parts.tracker.live(), parts.panelHostName()]);
+/** The view a page's panel shows, after the tracker took the page's report (if it counts). */
+async function panelView(parts: BackgroundParts, tabId: number, channel: Channel | null, report: TrackerEventWithoutClock | null): Promise<PanelView> {
   const date = parts.tracker.today();
-  const stored = decodeEnvelope(usageDay, (await browser.storage.local.get(usageKey(date)))[usageKey(date)]).value;
+  const [{ snapshot, unwritten, idleThresholdMs, storedDay }, hostName] = await Promise.all([
+    parts.tracker.forPanel(date, report), parts.panelHostName(),
+  ]);
   return buildPanelView({
     channel, tabId, snapshot, idleThresholdMs, hostName, settings: parts.settings.current, now: Date.now(),
-    today: mergeDayTotals(stored, unwritten[date] ?? {}),
+    today: mergeDayTotals(storedDay, unwritten[date] ?? {}),
   });
 }

@@ -7,8 +7,8 @@
 import { browser } from 'wxt/browser';
 import { initialTrackerState, liveSnapshot, settle, step, type LiveSnapshot, type TrackerOptions } from '@/utils/tracking/tracker';
 import type { TrackerEvent, TrackerEventWithoutClock } from '@/utils/tracking/events';
-import { addPieces, flushDue, mergeDayTotals, writeInterval, type TotalsByDate } from '@/utils/tracking/totals';
-import type { StorageHealth } from '@/utils/messages';
+import { addPieces, flushDue, mergeDayTotals, writeInterval, type DayTotals } from '@/utils/tracking/totals';
+import type { LiveReply } from '@/utils/messages';
 import { StorageDoor } from './storage-door';
 import { localDate } from '@/utils/tracking/local-date';
 import { classify, nextClassificationChange } from '@/utils/focus';
@@ -205,22 +205,45 @@ export class TrackerService {
    * What is counted but not yet in storage.local, including the time the next evidence would
    * confirm while counting: views add it to the stored days to show live figures.
    */
-  live(): Promise<{ snapshot: LiveSnapshot; unwritten: TotalsByDate; idleThresholdMs: number; storage: StorageHealth }> {
-    return this.#serial(async () => {
-      const record = await this.#load();
-      const now = Date.now();
-      const options = this.#options();
-      const snapshot = liveSnapshot(record.state, now, options);
-      // A dry settle: the pieces the next write would add, without changing the state.
-      let unwritten = addPieces(record.pending, settle(record.state).pieces, this.#timeZone);
-      const channel = snapshot.channel;
-      if (snapshot.counting && channel && snapshot.provisionalMs > 0) {
-        const kind = options.classify!(channel, now);
-        unwritten = addPieces(unwritten, [{ channel, from: now - snapshot.provisionalMs, to: now, focus: kind.focus, afterHours: kind.afterHours }], this.#timeZone);
-      }
-      const storage = { failedWrites: record.failedWrites, lastError: record.failedWrites > 0 ? this.#lastWriteError : null };
-      return { snapshot, unwritten, idleThresholdMs: options.idleThresholdMs, storage };
+  live(): Promise<LiveReply> {
+    return this.#serial(async () => this.#liveOf(await this.#load(), Date.now()));
+  }
+
+  /**
+   * What a page's panel shows: the tracker takes the page's report (if any) and answers with the
+   * live figures and the stored day `date`, read in the same turn of the queue (no write falls
+   * between them, so nothing is counted twice or missed). The answer leaves before the state is
+   * kept: the panel waits for it, the next task in the queue still waits for the keeping.
+   */
+  forPanel(date: string, event: TrackerEventWithoutClock | null): Promise<LiveReply & { storedDay: DayTotals }> {
+    return new Promise((resolve, reject) => {
+      this.#serial(async () => {
+        const storedRead = browser.storage.local.get(usageKey(date));
+        const record = await this.#load();
+        const clock = event ? this.#clock() : { at: Date.now() };
+        if (event) this.#step(record, { ...event, ...clock } as TrackerEvent);
+        const storedDay = decodeEnvelope(usageDay, (await storedRead)[usageKey(date)]).value;
+        resolve({ ...this.#liveOf(record, clock.at), storedDay });
+        if (event) await this.#afterChange(record, clock.at);
+      }).catch((error: unknown) => {
+        reject(error as Error);
+        console.error('Channel Focus: a page report could not be kept.', error);
+      });
     });
+  }
+
+  #liveOf(record: TrackerRecord, now: number): LiveReply {
+    const options = this.#options();
+    const snapshot = liveSnapshot(record.state, now, options);
+    // A dry settle: the pieces the next write would add, without changing the state.
+    let unwritten = addPieces(record.pending, settle(record.state).pieces, this.#timeZone);
+    const channel = snapshot.channel;
+    if (snapshot.counting && channel && snapshot.provisionalMs > 0) {
+      const kind = options.classify!(channel, now);
+      unwritten = addPieces(unwritten, [{ channel, from: now - snapshot.provisionalMs, to: now, focus: kind.focus, afterHours: kind.afterHours }], this.#timeZone);
+    }
+    const storage = { failedWrites: record.failedWrites, lastError: record.failedWrites > 0 ? this.#lastWriteError : null };
+    return { snapshot, unwritten, idleThresholdMs: options.idleThresholdMs, storage };
   }
 
   /** Tabs that show a page of ours now (it reported and has not gone): where a panel may be. */
