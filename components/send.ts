@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '@/components/extension-api';
 import type { Message, Replies } from '@/utils/messages';
 
 /**

@@ -10,7 +10,7 @@
  * uninstall). Only what the panel uses is here. The panel checks it whenever something happens in the page's DOM around our host
  * (panel-host.ts), so an old copy gives way as soon as the new one shows its panel.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@/components/extension-api';
 
 /** What the panel's code uses of a context: ours in the build, WXT's in unit tests. */
 export type PageScope = Pick<ContentScriptContext, 'isInvalid' | 'isValid' | 'onInvalidated' | 'setTimeout' | 'setInterval' | 'addEventListener'>;

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { browser } from '@/components/extension-api';
 import { i18n } from '#i18n';
 import type { PageScope } from './script-context';
 import { SidePanel, SNOOZE_MINUTES, type PanelAction } from '@/components/SidePanel';
@@ -94,10 +94,14 @@ export function startPanel(ctx: PageScope): void {
     return { inPanel, inPage };
   };
 
-  const onMessage = (raw: unknown) => {
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (handled: boolean) => void) => {
     // Before a write the background asks the counted tab for its latest input: the write then
-    // covers the time up to now, not up to the last heartbeat.
-    if (isReportRequest(raw)) return Promise.resolve(signals.reportNow()).then(() => true);
+    // covers the time up to now, not up to the last heartbeat. Answered through sendResponse:
+    // Chrome takes a listener's promise only from version 144 on.
+    if (isReportRequest(raw)) {
+      void Promise.resolve(signals.reportNow()).then(() => sendResponse(true));
+      return true;
+    }
     if (isSettingsChanged(raw)) {
       void signals.reportNow();
       return undefined;

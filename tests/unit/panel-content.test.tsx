@@ -276,6 +276,18 @@ describe('panel content script', () => {
     expect(reports()).toBe(before + 1);
   });
 
+  it("answers the background's request for a report once the report has gone out, through sendResponse", async () => {
+    await start();
+    const before = reports();
+    const sendResponse = vi.fn();
+    // Chrome before 144 ignores a listener's promise: the listener must say it answers later (true).
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    const returned = await trigger({ type: 'report-now' }, {}, sendResponse);
+    expect(returned).toContain(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith(true), { timeout: 5000 });
+    expect(reports()).toBe(before + 1);
+  });
+
   it('toggles with the keyboard shortcut: hidden or collapsed opens and takes focus, open collapses', async () => {
     settings = setPanelPlacement(focusSettings(), 'x', { hidden: true });
     await start();
