@@ -159,12 +159,12 @@ export function SidePanel(props: SidePanelProps) {
   const dockClass = `dock edge-${placement.edge} theme-${theme}`;
 
   if (showPause) {
-    const name = view.platformName ?? view.label ?? '';
+    // The pause screen names the channel on one line: the label the background made (channelLabel).
     return (
       <div class={dockClass} style={dockStyle} ref={dockRef}>
         <aside class="shell" aria-label={i18n.t('panel.label')}>
           <PauseScreen
-            name={view.account ? `${name} · ${view.account}` : name}
+            name={view.label ?? ''}
             onContinue={(minutes) => {
               setPauseDone(pauseKey);
               focusNext.current = collapsed ? 'tab' : 'collapse';
@@ -286,7 +286,7 @@ export function SidePanel(props: SidePanelProps) {
         </div>
 
         <div class="channel">
-          {view.channel && <PlatformBadge channel={view.channel} name={name} />}
+          {view.channel && <PlatformBadge channel={view.channel} name={name} size={24} />}
           <div class="names">
             <p class="platform">{name}</p>
             {view.account && <p class="account">{view.account}</p>}

@@ -50,12 +50,21 @@ export function platformName(platform: PlatformId): string {
   return PLATFORMS[platform].name;
 }
 
+/**
+ * A channel's name in its two parts: the platform's name (a custom channel's host) and the account
+ * as the platform writes it (`@acme` on X), or null. The side panel writes them on two lines.
+ */
+export function channelNameParts(channel: Channel): { platformName: string; account: string | null } {
+  if (channel.platform === 'custom') return { platformName: channel.account ?? 'custom', account: null };
+  const platform = PLATFORMS[channel.platform];
+  if (channel.account === null || channel.account === '') return { platformName: platform.name, account: null };
+  return { platformName: platform.name, account: platform.accountLabel?.(channel.account) ?? channel.account };
+}
+
 /** How a channel reads on screen: `LinkedIn · company/acme`, `X · @acme`, `Facebook`, `example.com`. */
 export function channelLabel(channel: Channel): string {
-  if (channel.platform === 'custom') return channel.account ?? 'custom';
-  const platform = PLATFORMS[channel.platform];
-  if (channel.account === null || channel.account === '') return platform.name;
-  return `${platform.name} · ${platform.accountLabel?.(channel.account) ?? channel.account}`;
+  const { platformName, account } = channelNameParts(channel);
+  return account === null ? platformName : `${platformName} · ${account}`;
 }
 
 // Host -> platform, and excluded host -> platform, for a walk from the most specific suffix.

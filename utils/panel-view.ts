@@ -1,8 +1,7 @@
-import { channelKey, channelLabel, type Channel } from './channels';
+import { channelKey, channelLabel, channelNameParts, type Channel } from './channels';
 import { clientOf } from './clients/membership';
 import { budgetForChannel, focusShare, focusStatus, type UsageRow } from './focus';
 import type { PanelPlacementView, PanelView } from './messages';
-import { PLATFORMS } from './platforms';
 import { activeSpecialization, panelPlacement, type Settings } from './settings';
 import { channelTotals, type DayTotals } from './tracking/totals';
 import type { LiveSnapshot } from './tracking/tracker';
@@ -20,14 +19,6 @@ export function placementKey(channel: Channel): string {
 function panelPlacementView(channel: Channel, settings: Settings): PanelPlacementView {
   const key = placementKey(channel);
   return { key, edge: settings.panel.edge, ...panelPlacement(settings, key) };
-}
-
-/** The channel's name and account as the panel writes them on two lines. */
-function channelParts(channel: Channel): { platformName: string; account: string | null } {
-  if (channel.platform === 'custom') return { platformName: channel.account ?? 'custom', account: null };
-  const platform = PLATFORMS[channel.platform];
-  if (channel.account === null || channel.account === '') return { platformName: platform.name, account: null };
-  return { platformName: platform.name, account: platform.accountLabel?.(channel.account) ?? channel.account };
 }
 
 function clientView(channel: Channel | null, settings: Settings): PanelView['client'] {
@@ -67,7 +58,7 @@ export function buildPanelView(input: {
   const spec = activeSpecialization(settings);
   const totals = channel ? today[channelKey(channel)] : undefined;
   const focus = channel ? focusStatus(channel, now, settings) : null;
-  const parts = channel ? channelParts(channel) : null;
+  const parts = channel ? channelNameParts(channel) : null;
   const pausedUntil = settings.tracking.pausedUntil !== null && settings.tracking.pausedUntil > now ? settings.tracking.pausedUntil : null;
   return {
     channel,

@@ -3,7 +3,8 @@ import { i18n } from '#i18n';
 import type { ChannelRow, PlatformRow } from '@/utils/dashboard';
 import { formatDuration } from '@/utils/format';
 import { BudgetMeter } from './BudgetMeter';
-import { FlagIcon, PlatformBadge, accountLabel, groupLabel } from './labels';
+import { PlatformBadge } from '@/components/panel/PlatformBadge';
+import { FlagIcon, accountLabel, badgeName, groupLabel } from './labels';
 
 function OutsideFlag({ text }: { text: string }) {
   return <p class="cf-flag"><FlagIcon /><span>{text}</span></p>;
@@ -32,7 +33,7 @@ function PlatformItem({ row, locale }: { row: PlatformRow; locale: string }) {
   return (
     <li class={`cf-channel${row.outsideFocus ? ' cf-outside' : ''}`}>
       <div class="cf-row">
-        <PlatformBadge channel={row.channel} />
+        <PlatformBadge channel={row.channel} name={badgeName(row.channel)} size={20} />
         {expandable ? (
           <button
             type="button"

@@ -2,7 +2,8 @@ import { useId } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { RangeSummary } from '@/utils/dashboard';
 import { formatDuration } from '@/utils/format';
-import { PlatformBadge, channelRowLabel } from './labels';
+import { PlatformBadge } from '@/components/panel/PlatformBadge';
+import { badgeName, channelRowLabel } from './labels';
 import { TrendChart } from './TrendChart';
 
 /** The trend's period: the last 7 or 30 days. */
@@ -27,7 +28,7 @@ function TopOutside({ range, locale }: { range: RangeSummary; locale: string }) 
           {range.topOutside.map((row) => (
             <li key={row.key}>
               <div class="cf-row">
-                <PlatformBadge channel={row.channel} />
+                <PlatformBadge channel={row.channel} name={badgeName(row.channel)} size={20} />
                 <span class="cf-name">{channelRowLabel(row)}</span>
                 <span class="cf-time">{formatDuration(row.outMs, locale)}</span>
               </div>

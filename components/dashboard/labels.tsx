@@ -1,8 +1,6 @@
 import { i18n } from '#i18n';
-import { platformName, type Channel } from '@/utils/channels';
+import { channelLabel, channelNameParts, platformName, type Channel } from '@/utils/channels';
 import type { ChannelRow, PlatformRow } from '@/utils/dashboard';
-import { PLATFORMS } from '@/utils/platforms';
-import { badgeLook } from '@/components/panel/PlatformBadge';
 
 /** How a platform group reads: the platform's name, a custom host, or the raw key of an unknown one. */
 export function groupLabel(row: PlatformRow): string {
@@ -17,29 +15,20 @@ export function accountLabel(row: ChannelRow): string {
   if (channel === null) return i18n.t('dashboard.unknownChannel', [row.key]);
   if (channel.platform === 'custom') return channel.account ?? row.key;
   if (channel.account === null) return i18n.t('dashboard.noAccount');
-  return PLATFORMS[channel.platform].accountLabel?.(channel.account) ?? channel.account;
+  return channelNameParts(channel).account ?? channel.account;
 }
 
 /** A channel on its own, outside its group: `LinkedIn · company/acme`. */
 export function channelRowLabel(row: ChannelRow): string {
   const channel = row.channel;
+  // An unknown key and a custom host read as in their group; a built-in channel as everywhere else.
   if (channel === null || channel.platform === 'custom') return accountLabel(row);
-  if (channel.account === null) return platformName(channel.platform);
-  return `${platformName(channel.platform)} · ${accountLabel(row)}`;
+  return channelLabel(channel);
 }
 
-/**
- * The platform's letter badge (the look is shared with the side panel: badgeLook). Decorative:
- * the name is always written next to it.
- */
-export function PlatformBadge({ channel }: { channel: Channel | null }) {
-  const look = channel ? badgeLook(channel, channel.platform === 'custom' ? '' : platformName(channel.platform)) : null;
-  return (
-    <svg class="cf-badge" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <rect width="20" height="20" rx="5" fill={look?.fill ?? 'var(--cf-badge-neutral)'} />
-      <text x="10" y="13.5" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">{look?.letters ?? '?'}</text>
-    </svg>
-  );
+/** The name PlatformBadge draws its letters from: only a built-in platform has one. */
+export function badgeName(channel: Channel | null): string {
+  return channel === null || channel.platform === 'custom' ? '' : platformName(channel.platform);
 }
 
 /** The flag icon: a pennant, shown with text, never alone. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   channelKey,
   channelLabel,
+  channelNameParts,
   contentScriptExcludeMatches,
   contentScriptMatches,
   detectChannel,
@@ -411,5 +412,16 @@ describe('channelLabel', () => {
     [{ platform: 'custom', account: 'example.org' }, 'example.org'],
   ])('%j -> %s', (channel, label) => {
     expect(channelLabel(channel)).toBe(label);
+  });
+});
+
+describe('channelNameParts', () => {
+  it.each<[Channel, { platformName: string; account: string | null }]>([
+    [{ platform: 'linkedin', account: 'company/acme' }, { platformName: 'LinkedIn', account: 'company/acme' }],
+    [{ platform: 'x', account: 'acme' }, { platformName: 'X', account: '@acme' }],
+    [{ platform: 'facebook', account: null }, { platformName: 'Facebook', account: null }],
+    [{ platform: 'custom', account: 'example.org' }, { platformName: 'example.org', account: null }],
+  ])('%j -> %j', (channel, parts) => {
+    expect(channelNameParts(channel)).toEqual(parts);
   });
 });

@@ -160,6 +160,15 @@ describe('Dashboard: today', () => {
     expect([...channelList().children].map(rowText)).toEqual(['LinkedIn | 1 h 15 min', 'Instagram | 32 min', 'XING | 15 min']);
   });
 
+  it('puts the platform letter badge, at the dashboard size, before each channel', () => {
+    renderDashboard();
+    // Decorative (aria-hidden): no role to find it by, so it is read from the row's first line.
+    const badge = (name: string) => channelItem(name).querySelector('.cf-row > svg.cf-badge');
+    expect(badge('LinkedIn')?.querySelector('text')?.textContent).toBe('Li');
+    expect(badge('XING')?.querySelector('text')?.textContent).toBe('Xi');
+    expect(badge('LinkedIn')?.getAttribute('width')).toBe('20');
+  });
+
   it('flags a channel outside the specialization with an icon and text', () => {
     renderDashboard();
     const instagram = channelItem('Instagram');

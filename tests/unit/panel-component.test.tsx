@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { seriousViolations as axeFindings } from './axe';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SidePanel, type SidePanelProps } from '@/components/SidePanel';
-import { PlatformBadge as DashboardBadge } from '@/components/dashboard/labels';
+import { badgeName } from '@/components/dashboard/labels';
 import { PlatformBadge } from '@/components/panel/PlatformBadge';
 import { platformName } from '@/utils/channels';
 import { PLATFORM_IDS } from '@/utils/platforms/types';
@@ -64,7 +64,7 @@ describe('side panel: what it shows', () => {
     // The account is written under the platform's name.
     expect(screen.getByText('company/acme').previousElementSibling?.textContent).toBe('LinkedIn');
     // The letter badge is decorative (aria-hidden, the name is written next to it): no role to find it by.
-    expect(container.querySelector('.badge text')?.textContent).toBe('Li');
+    expect(container.querySelector('.cf-badge text')?.textContent).toBe('Li');
     expect(status().textContent).toBe('In focus');
     expect(status().classList.contains('tone-in')).toBe(true);
     expect(status().querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
@@ -304,29 +304,43 @@ describe('side panel: what it shows', () => {
 describe('platform letter badge', () => {
   const look = (root: Element) => [root.querySelector('rect')?.getAttribute('fill'), root.querySelector('text')?.textContent];
 
-  it('shows two letters of the name on a hue of its own, the same in the panel and the dashboard', () => {
+  it('shows two letters of the name on a hue of its own, from the name the dashboard gives it too', () => {
     const fills = new Set<string>();
     for (const platform of PLATFORM_IDS) {
       const channel = { platform, account: null };
       const name = platformName(platform);
-      const ours = render(<PlatformBadge channel={channel} name={name} />);
-      const theirs = render(<DashboardBadge channel={channel} />);
-      const [fill, letters] = look(ours.container);
+      // The panel is sent the name; the dashboard reads it from the catalog: both must be the same.
+      expect(badgeName(channel)).toBe(name);
+      const { container, unmount } = render(<PlatformBadge channel={channel} name={name} size={24} />);
+      const [fill, letters] = look(container);
       expect(letters).toBe(name.charAt(0).toUpperCase() + name.slice(1, 2).toLowerCase());
       expect(fill).toMatch(/^hsl\(\d+ 55% 36%\)$/);
       fills.add(fill!);
-      expect(look(theirs.container)).toEqual([fill, letters]);
-      ours.unmount();
-      theirs.unmount();
+      unmount();
     }
     expect(fills.size).toBe(PLATFORM_IDS.length);
   });
 
   it('gives a custom host its first letter on the neutral colour, and an unknown channel a question mark', () => {
-    const custom = render(<DashboardBadge channel={{ platform: 'custom', account: 'forum.example.org' }} />);
+    const customChannel = { platform: 'custom', account: 'forum.example.org' } as const;
+    expect(badgeName(customChannel)).toBe('');
+    const custom = render(<PlatformBadge channel={customChannel} name={badgeName(customChannel)} size={20} />);
     expect(look(custom.container)).toEqual(['var(--cf-badge-neutral)', 'F']);
-    const unknown = render(<DashboardBadge channel={null} />);
+    const unknown = render(<PlatformBadge channel={null} name={badgeName(null)} size={20} />);
     expect(look(unknown.container)).toEqual(['var(--cf-badge-neutral)', '?']);
+  });
+
+  it('is drawn at the size it is given, the same drawing scaled', () => {
+    const channel = { platform: 'linkedin', account: null } as const;
+    const small = render(<PlatformBadge channel={channel} name="LinkedIn" size={20} />);
+    const large = render(<PlatformBadge channel={channel} name="LinkedIn" size={24} />);
+    const svg = (root: Element) => root.querySelector('svg.cf-badge')!;
+    expect([svg(small.container).getAttribute('width'), svg(small.container).getAttribute('height')]).toEqual(['20', '20']);
+    expect([svg(large.container).getAttribute('width'), svg(large.container).getAttribute('height')]).toEqual(['24', '24']);
+    expect(svg(large.container).getAttribute('viewBox')).toBe(svg(small.container).getAttribute('viewBox'));
+    expect(look(large.container)).toEqual(look(small.container));
+    // Decorative: the name is written next to it.
+    expect(svg(small.container).getAttribute('aria-hidden')).toBe('true');
   });
 });
 
