@@ -8,7 +8,7 @@ import {
   addCustomHost, isPlatformTracked, removeCustomHost, setPlatformTracked, validateCustomHost,
   type Settings, type ValidationCode,
 } from '@/utils/settings';
-import { Checkbox, describedBy, FieldError, Section, validationText } from './fields';
+import { Checkbox, Section, TextField, validationText } from './fields';
 
 /** Whether the browser granted access to each custom host (undefined while unknown). */
 function useGrantedHosts(hosts: readonly string[]): Record<string, boolean> {
@@ -174,22 +174,16 @@ export function Channels(props: { settings: Settings; save(next: Settings): void
       )}
 
       <form class="cf-add-host" onSubmit={add} noValidate>
-        <div class="cf-field">
-          <label for={`${ids}-host`}>{i18n.t('options.channels.host')}</label>
-          <input
-            id={`${ids}-host`}
-            type="text"
-            inputMode="url"
-            autocomplete="off"
-            spellcheck={false}
-            value={host}
-            aria-invalid={problem ? 'true' : undefined}
-            aria-describedby={describedBy(`${ids}-host-hint`, problem && `${ids}-host-error`)}
-            onInput={(event) => setHost(event.currentTarget.value)}
-          />
-          <p class="cf-hint" id={`${ids}-host-hint`}>{i18n.t('options.channels.hostHint')}</p>
-          {problemText && <FieldError id={`${ids}-host-error`}>{problemText}</FieldError>}
-        </div>
+        <TextField
+          label={i18n.t('options.channels.host')}
+          inputMode="url"
+          autocomplete="off"
+          spellcheck={false}
+          value={host}
+          hint={i18n.t('options.channels.hostHint')}
+          error={problemText}
+          onInput={setHost}
+        />
         <fieldset class="cf-group cf-plain">
           <legend>{i18n.t('options.channels.kind')}</legend>
           <label class="cf-radio">

@@ -8,7 +8,7 @@ import {
 import { ClientCard } from './ClientsCard';
 import { CLIENT_COLOR_PRESETS, ClientColorPicker } from './ClientsColor';
 import { channelsOf, clientErrorText } from './ClientsText';
-import { Checkbox, FieldError, MessageLine, Section, type Message } from './fields';
+import { Checkbox, FieldError, MessageLine, Section, TextField, type Message } from './fields';
 import { useNotificationSwitch } from './Flags';
 import { UNDO_MS } from './Specializations';
 
@@ -146,19 +146,13 @@ export function Clients(props: {
       </div>
 
       <form class="cf-client-new" onSubmit={create} noValidate>
-        <div class="cf-field">
-          <label for={`${ids}-new`}>{i18n.t('options.clients.newName')}</label>
-          <input
-            id={`${ids}-new`}
-            type="text"
-            value={newName}
-            maxLength={LIMITS.nameMaxLength + 20}
-            aria-invalid={createErrorText && !colorProblem ? 'true' : undefined}
-            aria-describedby={createErrorText && !colorProblem ? `${ids}-new-error` : undefined}
-            onInput={(event) => setNewName(event.currentTarget.value)}
-          />
-          {createErrorText && !colorProblem && <FieldError id={`${ids}-new-error`}>{createErrorText}</FieldError>}
-        </div>
+        <TextField
+          label={i18n.t('options.clients.newName')}
+          value={newName}
+          maxLength={LIMITS.nameMaxLength + 20}
+          error={colorProblem ? null : createErrorText}
+          onInput={setNewName}
+        />
         <ClientColorPicker legend={i18n.t('options.clients.newColor')} value={newColor} onChange={setChosenColor} errorId={colorProblem ? `${ids}-color-error` : undefined} />
         {colorProblem && <FieldError id={`${ids}-color-error`}>{createErrorText}</FieldError>}
         <button type="submit">{i18n.t('options.clients.create')}</button>

@@ -5,6 +5,7 @@ import { PLATFORM_LIST } from '@/utils/platforms';
 import type { PlatformId } from '@/utils/platforms/types';
 import { assignToClient, clientHolding, moveToClient, type Client, type EditResult, type Settings } from '@/utils/settings';
 import { clientChannelLabel } from './ClientsText';
+import { TextField } from './fields';
 
 /** Rows shown at once: enough to scan, few enough that the search stays the way to find one. */
 const SHOWN = 20;
@@ -65,19 +66,15 @@ export function ClientChannelPicker(props: {
 
   return (
     <div class="cf-client-picker">
-      <div class="cf-field">
-        <label for={`${ids}-search`}>{i18n.t('options.clients.search')}</label>
-        <input
-          id={`${ids}-search`}
-          type="search"
-          value={query}
-          autocomplete="off"
-          aria-describedby={`${ids}-hint`}
-          aria-controls={`${ids}-list`}
-          onInput={(event) => setQuery(event.currentTarget.value)}
-        />
-        <p id={`${ids}-hint`} class="cf-hint">{i18n.t('options.clients.searchHint')}</p>
-      </div>
+      <TextField
+        label={i18n.t('options.clients.search')}
+        type="search"
+        value={query}
+        autocomplete="off"
+        hint={i18n.t('options.clients.searchHint')}
+        aria-controls={`${ids}-list`}
+        onInput={setQuery}
+      />
       <p class="cf-hint" role="status">
         {rows.length === 0 && words.length > 0
           ? i18n.t('options.clients.noMatch', [query.trim()])

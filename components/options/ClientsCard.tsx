@@ -50,9 +50,7 @@ export function ClientCard(props: {
           <ClientSwatch color={client.color} />
           {client.name}
         </h3>
-        <RenameForm
-          id={ids} current={client.name} label={i18n.t('options.clients.name')} submit={i18n.t('options.clients.rename')} rename={rename}
-        />
+        <RenameForm current={client.name} label={i18n.t('options.clients.name')} submit={i18n.t('options.clients.rename')} rename={rename} />
 
         <ClientColorPicker legend={i18n.t('options.clients.color')} value={client.color} onChange={(color) => apply(recolorClient(settings, client.id, color))} />
 

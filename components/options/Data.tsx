@@ -10,11 +10,11 @@ import { channelLabel, hostMatchPattern, parseChannelKey } from '@/utils/channel
 import { formatDate, formatDuration, formatTime } from '@/utils/format';
 import { importErrorMessage, seenChannelKeys } from '@/utils/options-data';
 import { PLATFORMS, isPlatformId } from '@/utils/platforms';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import {
   CommandFailed, commitImport, deleteAllData, deleteHistory, ensureSourceId, readFreshData, restoreBackup, type OptionsData,
 } from './options-store';
-import { describedBy, FieldError, MessageLine, Section, t, type Message } from './fields';
+import { describedBy, FieldError, MessageLine, Section, t, TextField, type Message } from './fields';
 import { KeptAsidePart, StoragePart } from './DataStorage';
 import { download } from './download';
 import { browserTimeZone } from './Specializations';
@@ -74,30 +74,8 @@ function ExportPart({ data, sourceId }: { data: OptionsData; sourceId: string | 
       <h3 id={`${ids}-title`}>{i18n.t('data.export.title')}</h3>
       <p class="cf-hint">{i18n.t('data.export.hint')}</p>
       <div class="cf-field-grid">
-        <div class="cf-field">
-          <label for={`${ids}-from`}>{i18n.t('data.export.from')}</label>
-          <input
-            id={`${ids}-from`}
-            type="date"
-            value={from}
-            aria-invalid={fromError ? 'true' : undefined}
-            aria-describedby={fromError ? `${ids}-from-error` : undefined}
-            onInput={(event) => setFrom(event.currentTarget.value)}
-          />
-          {fromError && <FieldError id={`${ids}-from-error`}>{fromError}</FieldError>}
-        </div>
-        <div class="cf-field">
-          <label for={`${ids}-to`}>{i18n.t('data.export.to')}</label>
-          <input
-            id={`${ids}-to`}
-            type="date"
-            value={to}
-            aria-invalid={toError ? 'true' : undefined}
-            aria-describedby={toError ? `${ids}-to-error` : undefined}
-            onInput={(event) => setTo(event.currentTarget.value)}
-          />
-          {toError && <FieldError id={`${ids}-to-error`}>{toError}</FieldError>}
-        </div>
+        <TextField label={i18n.t('data.export.from')} type="date" value={from} error={fromError} onInput={setFrom} />
+        <TextField label={i18n.t('data.export.to')} type="date" value={to} error={toError} onInput={setTo} />
       </div>
       <p class="cf-hint">{i18n.t('data.export.rangeHint')}</p>
       <div class="cf-actions">
@@ -376,20 +354,14 @@ function DeletePart({ data }: { data: OptionsData }) {
       <MessageLine message={channelMessage} />
 
       <form class="cf-inline-form cf-delete-all" onSubmit={(event) => void deleteAll(event)} noValidate>
-        <div class="cf-field">
-          <label for={`${ids}-confirm`}>{i18n.t('data.delete.typeLabel', [word])}</label>
-          <input
-            id={`${ids}-confirm`}
-            type="text"
-            autocomplete="off"
-            value={typed}
-            aria-invalid={confirmError ? 'true' : undefined}
-            aria-describedby={describedBy(`${ids}-all-hint`, confirmError && `${ids}-confirm-error`)}
-            onInput={(event) => setTyped(event.currentTarget.value)}
-          />
-          <p class="cf-hint" id={`${ids}-all-hint`}>{i18n.t('data.delete.allHint')}</p>
-          {confirmError && <FieldError id={`${ids}-confirm-error`}>{confirmError}</FieldError>}
-        </div>
+        <TextField
+          label={i18n.t('data.delete.typeLabel', [word])}
+          autocomplete="off"
+          value={typed}
+          hint={i18n.t('data.delete.allHint')}
+          error={confirmError}
+          onInput={setTyped}
+        />
         <button type="submit" class="cf-danger">{i18n.t('data.delete.allButton')}</button>
       </form>
       <MessageLine message={allMessage} />

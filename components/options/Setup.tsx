@@ -4,7 +4,7 @@ import { PLATFORM_LIST, PLATFORMS } from '@/utils/platforms';
 import type { PlatformId } from '@/utils/platforms/types';
 import { completeSetup, skipSetup, type Settings, type ValidationCode } from '@/utils/settings';
 import { GOALS, suggestFocus, type FocusSuggestion, type GoalId } from '@/utils/suggestions';
-import { Checkbox, describedBy, FieldError, t, validationText } from './fields';
+import { Checkbox, t, TextField } from './fields';
 import { FocusSizeWarning } from './Specializations';
 
 const newId = () => crypto.randomUUID();
@@ -107,19 +107,13 @@ export function Setup(props: { settings: Settings; save(next: Settings): void; o
             </ul>
             <FocusSizeWarning count={chosen.length} />
           </fieldset>
-          <div class="cf-field">
-            <label for={`${ids}-name`}>{i18n.t('setup.name')}</label>
-            <input
-              id={`${ids}-name`}
-              type="text"
-              value={name}
-              aria-invalid={nameError ? 'true' : undefined}
-              aria-describedby={describedBy(`${ids}-name-hint`, nameError && `${ids}-name-error`)}
-              onInput={(event) => setName(event.currentTarget.value)}
-            />
-            <p class="cf-hint" id={`${ids}-name-hint`}>{i18n.t('setup.nameHint')}</p>
-            {nameError && <FieldError id={`${ids}-name-error`}>{validationText(nameError)}</FieldError>}
-          </div>
+          <TextField
+            label={i18n.t('setup.name')}
+            value={name}
+            hint={i18n.t('setup.nameHint')}
+            errorCode={nameError}
+            onInput={setName}
+          />
           <div class="cf-actions">
             <button type="submit" class="cf-primary">{i18n.t('setup.accept')}</button>
             <button type="button" class="cf-secondary" onClick={() => setSuggestion(null)}>{i18n.t('setup.back')}</button>

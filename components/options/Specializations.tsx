@@ -11,7 +11,7 @@ import {
   type RemovedSpecialization, type Settings, type Specialization, type ValidationCode, type WorkingHours,
 } from '@/utils/settings';
 import { focusSizeWarning } from '@/utils/suggestions';
-import { Checkbox, describedBy, FieldError, NumberField, RenameForm, Section, useDraft, validationText } from './fields';
+import { Checkbox, FieldError, NumberField, RenameForm, Section, TextField, useDraft, validationText } from './fields';
 
 /** How long the "Undo" of a deletion stays. */
 export const UNDO_MS = 10_000;
@@ -126,19 +126,13 @@ export function Specializations(props: SaveProps & {
       )}
 
       <form class="cf-inline-form" onSubmit={create} noValidate>
-        <div class="cf-field">
-          <label for={`${ids}-new`}>{i18n.t('options.spec.newName')}</label>
-          <input
-            id={`${ids}-new`}
-            type="text"
-            value={newName}
-            maxLength={LIMITS.nameMaxLength + 20}
-            aria-invalid={createError ? 'true' : undefined}
-            aria-describedby={createError ? `${ids}-new-error` : undefined}
-            onInput={(event) => setNewName(event.currentTarget.value)}
-          />
-          {createError && <FieldError id={`${ids}-new-error`}>{validationText(createError)}</FieldError>}
-        </div>
+        <TextField
+          label={i18n.t('options.spec.newName')}
+          value={newName}
+          maxLength={LIMITS.nameMaxLength + 20}
+          errorCode={createError}
+          onInput={setNewName}
+        />
         <button type="submit">{i18n.t('options.spec.create')}</button>
       </form>
 
@@ -212,7 +206,7 @@ function SpecializationEditor(props: SaveProps & {
         {spec.name}
         {spec.id === settings.activeSpecializationId && <span class="cf-tag">{i18n.t('options.spec.activeTag')}</span>}
       </h3>
-      <RenameForm id={ids} current={spec.name} label={i18n.t('options.spec.name')} submit={i18n.t('options.spec.rename')} rename={rename} />
+      <RenameForm current={spec.name} label={i18n.t('options.spec.name')} submit={i18n.t('options.spec.rename')} rename={rename} />
       <div class="cf-actions">
         <button type="button" onClick={duplicate} aria-describedby={duplicateError ? `${ids}-dup-error` : undefined}>
           {i18n.t('options.spec.duplicate')}
@@ -334,24 +328,15 @@ function AccountsEditor(props: {
         </ul>
       )}
       <form class="cf-inline-form" onSubmit={add} noValidate>
-        <div class="cf-field">
-          <label for={`${ids}-input`}>{i18n.t('options.accounts.label', [name])}</label>
-          <input
-            id={`${ids}-input`}
-            type="text"
-            list={`${ids}-seen`}
-            value={draft}
-            autocomplete="off"
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={describedBy(`${ids}-hint`, error && `${ids}-error`)}
-            onInput={(event) => setDraft(event.currentTarget.value)}
-          />
-          <datalist id={`${ids}-seen`}>
-            {suggestions.map((account) => <option key={account} value={account} />)}
-          </datalist>
-          <p class="cf-hint" id={`${ids}-hint`}>{i18n.t('options.accounts.hint')}</p>
-          {error && <FieldError id={`${ids}-error`}>{error}</FieldError>}
-        </div>
+        <TextField
+          label={i18n.t('options.accounts.label', [name])}
+          suggestions={suggestions}
+          value={draft}
+          autocomplete="off"
+          hint={i18n.t('options.accounts.hint')}
+          error={error}
+          onInput={setDraft}
+        />
         <button type="submit">{i18n.t('options.accounts.add')}<span class="cf-sr"> ({name})</span></button>
       </form>
     </fieldset>
@@ -435,11 +420,6 @@ function WorkingHoursEditor(props: SaveProps & { spec: Specialization }) {
     const result = setWorkingHours(settings, spec.id, next);
     if (result.ok) save(result.settings);
   };
-  const errorId = (field: keyof typeof errors) => (errors[field] ? `${ids}-${field}-error` : undefined);
-  const errorOf = (field: keyof typeof errors) => {
-    const code = errors[field];
-    return code ? <FieldError id={`${ids}-${field}-error`}>{validationText(code)}</FieldError> : null;
-  };
 
   return (
     <fieldset class="cf-group">
@@ -452,7 +432,7 @@ function WorkingHoursEditor(props: SaveProps & { spec: Specialization }) {
       />
       {draft && (
         <>
-          <fieldset class="cf-days" aria-describedby={errorId('days')}>
+          <fieldset class="cf-days" aria-describedby={errors.days ? `${ids}-days-error` : undefined}>
             <legend>{i18n.t('options.hours.days')}</legend>
             {WEEK.map((day) => (
               <label key={day} class="cf-day">
@@ -467,35 +447,25 @@ function WorkingHoursEditor(props: SaveProps & { spec: Specialization }) {
                 {weekdayName(day)}
               </label>
             ))}
-            {errorOf('days')}
+            {errors.days && <FieldError id={`${ids}-days-error`}>{validationText(errors.days)}</FieldError>}
           </fieldset>
           <div class="cf-field-grid">
-            <div class="cf-field">
-              <label for={`${ids}-from`}>{i18n.t('options.hours.from')}</label>
-              <input
-                id={`${ids}-from`}
-                type="time"
-                value={draft.from}
-                aria-invalid={errors.from ? 'true' : undefined}
-                aria-describedby={errorId('from')}
-                onInput={(event) => change({ ...draft, from: event.currentTarget.value }, false)}
-                onChange={(event) => change({ ...draft, from: event.currentTarget.value })}
-              />
-              {errorOf('from')}
-            </div>
-            <div class="cf-field">
-              <label for={`${ids}-to`}>{i18n.t('options.hours.to')}</label>
-              <input
-                id={`${ids}-to`}
-                type="time"
-                value={draft.to}
-                aria-invalid={errors.to ? 'true' : undefined}
-                aria-describedby={errorId('to')}
-                onInput={(event) => change({ ...draft, to: event.currentTarget.value }, false)}
-                onChange={(event) => change({ ...draft, to: event.currentTarget.value })}
-              />
-              {errorOf('to')}
-            </div>
+            <TextField
+              label={i18n.t('options.hours.from')}
+              type="time"
+              value={draft.from}
+              errorCode={errors.from}
+              onInput={(from) => change({ ...draft, from }, false)}
+              onChange={(event) => change({ ...draft, from: event.currentTarget.value })}
+            />
+            <TextField
+              label={i18n.t('options.hours.to')}
+              type="time"
+              value={draft.to}
+              errorCode={errors.to}
+              onInput={(to) => change({ ...draft, to }, false)}
+              onChange={(event) => change({ ...draft, to: event.currentTarget.value })}
+            />
           </div>
           <Checkbox
             label={i18n.t('options.hours.overnight')}
@@ -503,25 +473,16 @@ function WorkingHoursEditor(props: SaveProps & { spec: Specialization }) {
             checked={draft.overnight}
             onChange={(overnight) => change({ ...draft, overnight })}
           />
-          <div class="cf-field">
-            <label for={`${ids}-zone`}>{i18n.t('options.hours.timeZone')}</label>
-            <input
-              id={`${ids}-zone`}
-              type="text"
-              list={`${ids}-zones`}
-              value={draft.timeZone}
-              autocomplete="off"
-              aria-invalid={errors.timeZone ? 'true' : undefined}
-              aria-describedby={describedBy(`${ids}-zone-hint`, errorId('timeZone'))}
-              onInput={(event) => change({ ...draft, timeZone: event.currentTarget.value }, false)}
-              onChange={(event) => change({ ...draft, timeZone: event.currentTarget.value.trim() })}
-            />
-            <datalist id={`${ids}-zones`}>
-              {timeZones().map((zone) => <option key={zone} value={zone} />)}
-            </datalist>
-            <p class="cf-hint" id={`${ids}-zone-hint`}>{i18n.t('options.hours.timeZoneHint', [browserTimeZone()])}</p>
-            {errorOf('timeZone')}
-          </div>
+          <TextField
+            label={i18n.t('options.hours.timeZone')}
+            suggestions={timeZones()}
+            value={draft.timeZone}
+            autocomplete="off"
+            hint={i18n.t('options.hours.timeZoneHint', [browserTimeZone()])}
+            errorCode={errors.timeZone}
+            onInput={(timeZone) => change({ ...draft, timeZone }, false)}
+            onChange={(event) => change({ ...draft, timeZone: event.currentTarget.value.trim() })}
+          />
           <fieldset class="cf-group cf-plain">
             <legend>{i18n.t('options.hours.outside')}</legend>
             <label class="cf-radio">

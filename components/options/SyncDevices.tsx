@@ -4,7 +4,7 @@ import { saveSourceName, type SaveSettings } from '@/components/source-names';
 import { formatDate, formatTime } from '@/utils/format';
 import type { Settings } from '@/utils/settings';
 import type { DeviceUsage } from '@/utils/sync/usage-encoding';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { MessageLine, type Message } from './fields';
 import { removeDevice } from './options-store';
 import { browserTimeZone } from './Specializations';

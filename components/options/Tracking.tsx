@@ -4,7 +4,7 @@ import { formatTime, formatDate } from '@/utils/format';
 import {
   LIMITS, pauseTracking, resumeTracking, setIdleThreshold, setCountPrivateWindows, setRecordAccounts, setRetentionDays, type Settings,
 } from '@/utils/settings';
-import { localDate, startOfNextLocalDate } from '@/utils/tracking/local-date';
+import { localDate, startOfNextLocalDate } from '@/utils/time-zone';
 import { Checkbox, NumberField, Section } from './fields';
 import { browserTimeZone } from './Specializations';
 

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { LIMITS, type ValidationCode } from '@/utils/settings';
@@ -85,6 +85,62 @@ export function useDraft<T>(stored: unknown): [T | null, (draft: T | null) => vo
   return [current, (value) => setDraft(value === null ? null : { value, base })];
 }
 
+/** What an <input> takes besides what TextField sets itself; passed on as they are (min, max, step, autocomplete…). */
+type InputAttributes = Omit<
+  JSX.IntrinsicElements['input'],
+  'id' | 'class' | 'className' | 'label' | 'value' | 'onInput' | 'list' | 'ref' | 'aria-invalid' | 'aria-describedby'
+>;
+
+export interface TextFieldProps extends InputAttributes {
+  label: string;
+  value: string;
+  /** The field's text on every keystroke. */
+  onInput(value: string): void;
+  /** Why the value is refused, in words: shown under the field, which is then invalid and points to it. */
+  error?: string | null;
+  /** The same as a validation code, worded by validationText; `error` wins when both are given. */
+  errorCode?: ValidationCode | null;
+  /** Read as the field's description, before any error. */
+  hint?: string;
+  /** What the browser offers while typing (a datalist). */
+  suggestions?: readonly string[];
+  /** Classes beside `cf-field` on the wrapper. */
+  class?: string;
+}
+
+/**
+ * A labelled input with its hint and error under it: the label names the input, and the input
+ * points to the hint and the error with aria-describedby. Other input attributes pass through.
+ */
+export function TextField({
+  label, value, onInput, error, errorCode, hint, suggestions, class: extra, type = 'text', ...input
+}: TextFieldProps) {
+  const id = useId();
+  const message = error ?? (errorCode ? validationText(errorCode) : null);
+  return (
+    <div class={extra ? `cf-field ${extra}` : 'cf-field'}>
+      <label for={`${id}-input`}>{label}</label>
+      <input
+        {...input}
+        id={`${id}-input`}
+        type={type}
+        value={value}
+        list={suggestions ? `${id}-list` : undefined}
+        aria-invalid={message ? 'true' : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, message && `${id}-error`)}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+      {suggestions && (
+        <datalist id={`${id}-list`}>
+          {suggestions.map((item) => <option key={item} value={item} />)}
+        </datalist>
+      )}
+      {hint && <p id={`${id}-hint`} class="cf-hint">{hint}</p>}
+      {message && <FieldError id={`${id}-error`}>{message}</FieldError>}
+    </div>
+  );
+}
+
 export interface NumberFieldProps {
   label: string;
   value: number | null;
@@ -106,7 +162,6 @@ export interface NumberFieldProps {
  * stays in the field with its explanation; nothing is saved until it is valid.
  */
 export function NumberField(props: NumberFieldProps) {
-  const id = useId();
   const [draft, setDraft] = useDraft<{ text: string; error: ValidationCode | null }>(props.value);
   const text = draft?.text ?? (props.value === null ? '' : String(props.value));
   const error = draft?.error ?? null;
@@ -124,25 +179,21 @@ export function NumberField(props: NumberFieldProps) {
   };
 
   return (
-    <div class={`cf-field ${props.class ?? ''}`}>
-      <label for={`${id}-input`}>{props.label}</label>
-      <input
-        id={`${id}-input`}
-        type="number"
-        inputMode="numeric"
-        step={1}
-        min={props.min}
-        max={props.max}
-        value={text}
-        disabled={props.disabled}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
-        onInput={(event) => setDraft({ text: event.currentTarget.value, error })}
-        onChange={(event) => commit(event.currentTarget)}
-      />
-      {props.hint && <p id={`${id}-hint`} class="cf-hint">{props.hint}</p>}
-      {error && <FieldError id={`${id}-error`}>{validationText(error)}</FieldError>}
-    </div>
+    <TextField
+      class={props.class}
+      label={props.label}
+      type="number"
+      inputMode="numeric"
+      step={1}
+      min={props.min}
+      max={props.max}
+      value={text}
+      disabled={props.disabled}
+      hint={props.hint}
+      errorCode={error}
+      onInput={(typed) => setDraft({ text: typed, error })}
+      onChange={(event) => commit(event.currentTarget)}
+    />
   );
 }
 
@@ -193,9 +244,7 @@ export function MessageLine({ message, id }: { message: Message | null; id?: str
  * A name edited in place (a specialization's, a client's): what was typed stays until it is saved,
  * refused (the reason under the field) or replaced by a stored change from elsewhere.
  */
-export function RenameForm({ id, current, label, submit, rename }: {
-  /** Prefix of the field's and its error's ids. */
-  id: string;
+export function RenameForm({ current, label, submit, rename }: {
   current: string;
   label: string;
   submit: string;
@@ -216,19 +265,13 @@ export function RenameForm({ id, current, label, submit, rename }: {
   };
   return (
     <form class="cf-inline-form" onSubmit={save} noValidate>
-      <div class="cf-field">
-        <label for={`${id}-name`}>{label}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          value={name}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-name-error` : undefined}
-          onInput={(event) => setDraft({ text: event.currentTarget.value, error })}
-          onChange={() => save()}
-        />
-        {error && <FieldError id={`${id}-name-error`}>{error}</FieldError>}
-      </div>
+      <TextField
+        label={label}
+        value={name}
+        error={error}
+        onInput={(text) => setDraft({ text, error })}
+        onChange={() => save()}
+      />
       <button type="submit">{submit}</button>
     </form>
   );

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundParts } from '@/entrypoints/background/parts';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { MAX_IMPORT_BYTES, backupList, buildExport, exportText, parseImport, type ExportRow } from '@/utils/backup';
 import type { Settings } from '@/utils/settings';
 import { BACKUPS_KEY, IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, decodeEnvelope, importedUsage } from '@/utils/storage';

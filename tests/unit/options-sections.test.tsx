@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Settings } from '@/utils/settings';
 import { SETTINGS_KEY } from '@/utils/storage';
-import { startOfNextLocalDate } from '@/utils/tracking/local-date';
+import { startOfNextLocalDate } from '@/utils/time-zone';
 import { errorOf, freshBrowser, renderOptions, setUpSettings, storedSettings } from './options-helpers';
 
 const MIN = 60_000;

@@ -9,7 +9,7 @@ import { addDays } from '@/utils/dashboard';
 import { formatBytes } from '@/utils/format';
 import { RETENTION_NOTICE_KEY, SETTINGS_KEY, SOURCE_ID_KEY, usageKey } from '@/utils/storage';
 import { storageUse } from '@/utils/storage-use';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { freshBrowser, renderOptions, setUpSettings, storedAll } from './options-helpers';
 
 const OWN = '6f1c2a9e-4b7d-4c3e-9a51-0d2f8e7b3c10';
