@@ -15,7 +15,7 @@ import { visibleUsage } from '@/utils/backup/history';
 import { withDevices } from '@/utils/sync/view';
 import type { DeviceView } from '@/components/dashboard/Header';
 import { addDays } from '@/utils/dashboard';
-import { localDate, startOfNextLocalDate } from '@/utils/tracking/local-date';
+import { localDate, startOfNextLocalDate } from '@/utils/time-zone';
 import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
 
 const LIVE_REFRESH_MS = 1000;

@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { channelLabel } from '@/utils/channels';
 import { formatAxisDuration, formatDate, formatTime } from '@/utils/format';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import type { Settings } from '@/utils/settings';
 import type { DashboardLive, PauseChoice } from './Dashboard';
 

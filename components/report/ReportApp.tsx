@@ -13,7 +13,7 @@ import {
 } from '@/utils/storage';
 import type { DeviceUsage } from '@/utils/sync/usage-encoding';
 import { withDevices } from '@/utils/sync/view';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { withUnwritten, type TotalsByDate } from '@/utils/tracking/totals';
 import { ReportPage } from './ReportPage';
 

@@ -17,7 +17,7 @@ import {
 } from '@/utils/storage';
 import { planRetention } from '@/utils/retention';
 import type { Settings } from '@/utils/settings';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import type { StorageDoor } from './storage-door';
 import type { TrackerService } from './tracker-service';
 

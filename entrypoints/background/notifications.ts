@@ -10,7 +10,7 @@ import { channelKey } from '@/utils/channels';
 import { minutesToday, notificationId, parseNotified, rememberNotified, shouldNotify } from '@/utils/flag-alerts';
 import type { PanelView } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 
 const NOTIFIED_KEY = 'notified';
 

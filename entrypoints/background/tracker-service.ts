@@ -10,7 +10,7 @@ import type { TrackerEvent, TrackerEventWithoutClock } from '@/utils/tracking/ev
 import { addPieces, flushDue, mergeDayTotals, writeInterval, type DayTotals } from '@/utils/tracking/totals';
 import type { LiveReply } from '@/utils/messages';
 import { StorageDoor } from './storage-door';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { classify, nextClassificationChange } from '@/utils/focus';
 import type { Settings } from '@/utils/settings';
 import {

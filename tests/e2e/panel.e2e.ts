@@ -10,7 +10,7 @@ import { channelKey, detectChannel, type Channel } from '@/utils/channels';
 import { PLATFORMS } from '@/utils/platforms';
 import { defaultSettings, setChannelBudget, setPlatformTracked, type FocusChannel, type Settings } from '@/utils/settings';
 import { encodeEnvelope, usageDay, usageKey } from '@/utils/storage';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { ROOT, launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
 import { PANEL_HOST_IN_PAGE, exposePanelRoot } from './panel-dom';
 import { openObserver } from '../../harness/scripted-session';

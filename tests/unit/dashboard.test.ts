@@ -13,7 +13,7 @@ import {
 import { budgetForChannel } from '@/utils/focus';
 import { usageRows } from '@/utils/panel-view';
 import type { Specialization } from '@/utils/settings';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import type { ChannelDayTotals, TotalsByDate } from '@/utils/tracking/totals';
 
 const MIN = 60_000;

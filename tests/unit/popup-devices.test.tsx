@@ -6,7 +6,7 @@ import {
   DEVICES_KEY, SETTINGS_KEY, SOURCE_ID_KEY, SYNC_STATE_KEY, devicesItem, encodeEnvelope, syncStateItem, usageKey,
 } from '@/utils/storage';
 import type { SyncState } from '@/utils/sync/state';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { freshBrowser, setUpSettings } from './options-helpers';
 
 const OWN = '6f1c2a9e-4b7d-4c3e-9a51-0d2f8e7b3c10';

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportApp } from '@/components/report/ReportApp';
 import { SETTINGS_KEY, SOURCE_ID_KEY, usageKey } from '@/utils/storage';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { freshBrowser, setUpSettings, storedSettings } from './options-helpers';
 
 const OWN = '6f1c2a9e-4b7d-4c3e-9a51-0d2f8e7b3c10';

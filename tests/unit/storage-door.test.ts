@@ -5,7 +5,7 @@ import { buildExport, exportText } from '@/utils/backup';
 import type { Channel } from '@/utils/channels';
 import { defaultSettings } from '@/utils/settings';
 import { IMPORTED_KEY, SETTINGS_KEY, SOURCE_ID_KEY, decodeEnvelope, importedUsage, usageDay, usageKey } from '@/utils/storage';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import { startBackground } from './background-harness';
 
 /**

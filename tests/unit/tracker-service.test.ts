@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TrackerService } from '@/entrypoints/background/tracker-service';
 import { defaultSettings } from '@/utils/settings';
 import { TRACKER_KEY, decodeEnvelope, trackerRecord, usageDay, usageKey } from '@/utils/storage';
-import { localDate } from '@/utils/tracking/local-date';
+import { localDate } from '@/utils/time-zone';
 import type { Channel } from '@/utils/channels';
 
 /** The background's tracker service against the fake browser: events in, storage out. */

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '@/utils/channels';
-import { localDate, splitAtLocalMidnight, startOfNextLocalDate } from '@/utils/tracking/local-date';
+import { localDate, splitAtLocalMidnight, startOfNextLocalDate } from '@/utils/time-zone';
 import {
   addPieces, channelTotals, datesToDrop, DayTotalsSchema, FLUSH_INTERVAL_MS, flushDue, MAX_WRITE_BACKOFF_MS, writeInterval,
   mergeDayTotals, type DayTotals, type TotalsByDate,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { channelKey, parseChannelKey, type Channel } from '@/utils/channels';
-import { splitAtLocalMidnight } from './local-date';
+import { splitAtLocalMidnight } from '@/utils/time-zone';
 import type { CountedPiece } from './tracker';
 
 /**
