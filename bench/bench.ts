@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import { it } from 'vitest';
 import { launchChromium, ROOT } from '../harness/browsers';
 import { STANDARD_SESSION, type Step } from '../harness/scripted-session';
-import { bundleSizes, mean, measureAccuracy, measureRendererCost, measurePanel, measurePopup, measurePresence, measureReport, measureWorkerShutdown, measureYear, measureYearWithBackups, type PresenceOutcome } from './measure';
+import { bundleSizes, mean, measureAccuracy, measureRendererCost, measureEmptyPage, measurePanel, measurePopup, measurePresence, measureReport, measureWorkerShutdown, measureYear, measureYearWithBackups, type PresenceOutcome } from './measure';
 
 const quick = process.env.CF_BENCH_QUICK === '1';
 const RUNS = quick ? 2 : 5;
@@ -56,6 +56,7 @@ it('bench', async () => {
     const shutdownS = await measureWorkerShutdown(session, quick ? 5_000 : 60_000);
     const year = await measureYear(session);
     const popupMs = await measurePopup(session, RUNS);
+    const emptyPageMs = await measureEmptyPage(session, RUNS);
     const reportMs = await measureReport(session, RUNS);
     const panel = await measurePanel(session, RUNS);
     // Last in this browser: the megabytes of backups it stores would colour the times measured after.
@@ -81,9 +82,10 @@ it('bench', async () => {
       row('  (the heavy fixture page shifts by itself, for context)', panel.pageShift, '', undefined, 3),
       row('popup bundle (gzip, all its scripts and styles)', sizes.popupGzip / 1024, 'KB', 60, 1),
       row('popup first render with the simulated year (median)', popupMs, 'ms', 100, 1),
+      row('  (an extension page with no script, measured the same way: the floor)', emptyPageMs, 'ms', undefined, 1),
       row('report: a year of 40 channels and 10 clients, load → painted (median)', reportMs, 'ms', 300, 1),
     );
-    results = { accuracy, shutdownS, year, yearWithBackups, popupMs, reportMs, panel, sizes };
+    results = { accuracy, shutdownS, year, yearWithBackups, popupMs, emptyPageMs, reportMs, panel, sizes };
   } finally {
     await session.close();
   }

@@ -1,7 +1,7 @@
 // The measurements of `npm run bench`. Each returns figures; bench.ts prints them with budgets.
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { CHROME_BUILD, launchChromium, waitFor, type ChromiumSession } from '../harness/browsers';
@@ -284,8 +284,11 @@ export async function measurePanel(session: ChromiumSession, runs: number): Prom
   };
 }
 
-/** Popup first render with the simulated year in storage: navigation start to the dashboard's first paint. */
-export async function measurePopup(session: ChromiumSession, runs: number): Promise<number> {
+/**
+ * Popup first render with the simulated year in storage: navigation start to the dashboard's first
+ * paint (`page`: another page of the build, measured the same way; it needs a <section> in #app).
+ */
+export async function measurePopup(session: ChromiumSession, runs: number, page_ = 'popup.html'): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page: Page = await session.browser.newPage();
@@ -297,12 +300,21 @@ export async function measurePopup(session: ChromiumSession, runs: number): Prom
         requestAnimationFrame(() => setTimeout(() => { probe.rendered = performance.now(); }, 0));
       }).observe(document, { childList: true, subtree: true });
     })();`);
-    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${session.extensionId}/${page_}`);
     const rendered = await waitFor(() => page.evaluate(() => (window as unknown as { __cfPopup: { rendered: number | null } }).__cfPopup.rendered), 10_000, 'the popup to render');
     times.push(rendered);
     await page.close();
   }
   return median(times);
+}
+
+/**
+ * The floor under the popup's figure: an extension page with no script and no stylesheet, one
+ * <section> of text, measured as the popup is. Written into the bench's own build folder.
+ */
+export async function measureEmptyPage(session: ChromiumSession, runs: number): Promise<number> {
+  writeFileSync(join(CHROME_BUILD, 'bench-empty.html'), '<!doctype html><meta charset="utf-8"><title>empty</title><div id="app"><section>Channel Focus</section></div>');
+  return measurePopup(session, runs, 'bench-empty.html');
 }
 
 /** Whether Chrome stops the service worker on its own when no platform tab is active. */
