@@ -38,16 +38,20 @@ export function readPanel(kind: Kind, page: Page): Promise<PanelDom | null> {
 }
 
 /**
- * Waits for the panel to say all `texts`. With `nudge`, a bit of pointer input keeps the page
- * reporting (a page the user only reads asks for no new view).
+ * Waits for the panel to say all `texts` (within `timeoutMs`); a timeout says what it said last.
+ * With `nudge`, a bit of pointer input keeps the page reporting (a page the user only reads asks
+ * for no new view).
  */
-export async function panelSaying(kind: Kind, page: Page, texts: string[], { nudge = false } = {}): Promise<PanelDom> {
+export async function panelSaying(kind: Kind, page: Page, texts: string[], { nudge = false, timeoutMs = 10_000 } = {}): Promise<PanelDom> {
   let step = 0;
+  let last = 'no panel';
   return waitFor(async () => {
     if (nudge) await page.mouse.move(200 + (step++ % 2) * 20, 300).catch(() => {});
     const panel = await readPanel(kind, page);
+    last = panel?.text ?? 'no panel';
     return panel && texts.every((text) => panel.text.includes(text)) ? panel : null;
-  }, 10_000, `the panel to say ${texts.map((t) => `"${t}"`).join(', ')}`);
+  }, timeoutMs, `the panel to say ${texts.map((t) => `"${t}"`).join(', ')}`)
+    .catch((error: unknown) => { throw new Error(`${String(error)}; it said: ${last}`); });
 }
 
 /**

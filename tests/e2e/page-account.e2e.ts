@@ -6,31 +6,20 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, launchFirefox, waitFor, type ChromiumSession, type FirefoxSession } from '../../harness/browsers';
 import { activateWindow, frontWindow, keepPresent } from '../../harness/desktop';
-import { readChromiumPanel, readFirefoxPanel, type PanelDom } from './panel-dom';
 import { openObserver, writtenTotals, type BrowserUnderTest } from '../../harness/scripted-session';
+import { panelSaying, readPanel, type Kind } from './harness';
 
-type Read = (page: Page) => Promise<PanelDom | null>;
-
-const panelSaying = (page: Page, read: Read, text: string, timeoutMs: number) => {
-  let last = '';
-  return waitFor(async () => {
-    const panel = await read(page);
-    last = panel?.text ?? 'no panel';
-    return panel?.text.includes(text) ? panel : null;
-  }, timeoutMs, `the panel to say "${text}"`).catch((error) => { throw new Error(`${String(error)}; it said: ${last}`); });
-};
-
-async function videoNamesItsChannel(session: BrowserUnderTest, read: Read): Promise<void> {
+async function videoNamesItsChannel(session: BrowserUnderTest, kind: Kind): Promise<void> {
   const page = await session.browser.newPage();
   await page.goto('http://www.youtube.com/watch?v=one');
   await page.bringToFront();
-  const first = await panelSaying(page, read, '@acmebrand', 5_000);
+  const first = await panelSaying(kind, page, ['@acmebrand'], { timeoutMs: 5_000 });
   expect(first.text).toContain('YouTube');
   // The next video, as the app moves to it: the address first, its markup a moment later. The
   // link is clicked in the page: CDP's mouse input waits for a frame, and a tab that a new
   // install's welcome tab pushed behind paints none (seen once as a 120 s hang).
   await page.evaluate(() => document.getElementById('next')!.click());
-  const next = await panelSaying(page, read, '@otherchannel', 2_000);
+  const next = await panelSaying(kind, page, ['@otherchannel'], { timeoutMs: 2_000 });
   expect(next.text).not.toContain('@acmebrand');
   await page.close();
 }
@@ -39,7 +28,7 @@ async function videoNamesItsChannel(session: BrowserUnderTest, read: Read): Prom
 const linkedInTotals = async (observer: Page) =>
   Object.fromEntries(Object.entries(await writtenTotals(observer)).filter(([key]) => key.startsWith('linkedin')));
 
-async function adminViewIsTheCompany(session: BrowserUnderTest, read: Read): Promise<void> {
+async function adminViewIsTheCompany(session: BrowserUnderTest, kind: Kind): Promise<void> {
   const observer = await openObserver(session);
   const page = await session.browser.newPage();
   await page.goto('http://www.linkedin.com/company/12345/admin/');
@@ -48,7 +37,7 @@ async function adminViewIsTheCompany(session: BrowserUnderTest, read: Read): Pro
   try {
     // A new install's welcome tab can come in front late: the user goes back to the page.
     await waitFor(async () => {
-      const panel = await read(page);
+      const panel = await readPanel(kind, page);
       if (panel?.text.includes('company/acme-gmbh') && panel.text.includes('Counting')) return true;
       await page.bringToFront();
       await activateWindow(window);
@@ -56,7 +45,7 @@ async function adminViewIsTheCompany(session: BrowserUnderTest, read: Read): Pro
     }, 10_000, 'the admin view counting for company/acme-gmbh');
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     await page.goto('http://www.linkedin.com/company/acme-gmbh/');
-    await panelSaying(page, read, 'company/acme-gmbh', 5_000);
+    await panelSaying(kind, page, ['company/acme-gmbh'], { timeoutMs: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, 4_000));
   } finally {
     await presence.stop();
@@ -74,11 +63,11 @@ describe('Chromium: the account a page names', () => {
   afterAll(async () => { await session?.close(); });
 
   it('a video page names its channel, and the next video in the same app its own', async () => {
-    await videoNamesItsChannel(session, (p) => readChromiumPanel(p));
+    await videoNamesItsChannel(session, 'chromium');
   });
 
   it('an admin view under a numeric id and the company page count as one channel', async () => {
-    await adminViewIsTheCompany(session, (p) => readChromiumPanel(p));
+    await adminViewIsTheCompany(session, 'chromium');
   });
 });
 
@@ -88,10 +77,10 @@ describe('Firefox ESR: the account a page names', () => {
   afterAll(async () => { await firefox?.close(); });
 
   it('a video page names its channel, and the next video in the same app its own', async () => {
-    await videoNamesItsChannel(firefox, readFirefoxPanel);
+    await videoNamesItsChannel(firefox, 'firefox');
   });
 
   it('an admin view under a numeric id and the company page count as one channel', async () => {
-    await adminViewIsTheCompany(firefox, readFirefoxPanel);
+    await adminViewIsTheCompany(firefox, 'firefox');
   });
 });
