@@ -55,6 +55,15 @@ export interface ChromiumSession {
   kill(): Promise<void>;
 }
 
+/** Removes a browser profile. Chromium's helpers may still be writing for a moment after it exits: retried, and a clean-up never fails a test. */
+export function removeProfile(profileDir: string): void {
+  try {
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    console.warn(`Could not remove the test profile ${profileDir}: ${String(error)}`);
+  }
+}
+
 export async function launchChromium(options: { profileDir?: string; lang?: string; extensionDir?: string; withoutExtension?: boolean } = {}): Promise<ChromiumSession> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'cf-chromium-'));
   const ext = options.extensionDir ?? CHROME_BUILD;
@@ -126,14 +135,7 @@ export async function launchChromium(options: { profileDir?: string; lang?: stri
       await browser.close().catch(() => {});
       if (!exited) child.kill('SIGTERM');
       await waitExit();
-      // Chromium's helpers may still be writing for a moment: retry, and never fail a test on clean-up.
-      if (!keepProfile && !options.profileDir) {
-        try {
-          rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-        } catch (error) {
-          console.warn(`Could not remove the test profile ${profileDir}: ${String(error)}`);
-        }
-      }
+      if (!keepProfile && !options.profileDir) removeProfile(profileDir);
     },
     async kill() {
       child.kill('SIGKILL');

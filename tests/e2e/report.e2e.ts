@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumSession } from '../../harness/browsers';
+import { launchChromium, removeProfile, waitFor, type ChromiumSession } from '../../harness/browsers';
 import { openObserver, runScriptedSession, withLinkedInFocus, writeSettings, type Step } from '../../harness/scripted-session';
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
@@ -159,7 +159,7 @@ describe('Chromium: clients and the weekly report', () => {
       expect(compact(text)).toContain(compact(`Acme GmbH ${rows['Acme GmbH']!.slice(0, 3).join(' ')}`));
     } finally {
       await session.close();
-      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      removeProfile(profileDir);
     }
   });
 });
