@@ -286,9 +286,9 @@ export async function measurePanel(session: ChromiumSession, runs: number): Prom
 
 /**
  * Popup first render with the simulated year in storage: navigation start to the dashboard's first
- * paint (`page`: another page of the build, measured the same way; it needs a <section> in #app).
+ * paint (`path`: another page of the build, measured the same way; it needs a <section> in #app).
  */
-export async function measurePopup(session: ChromiumSession, runs: number, page_ = 'popup.html'): Promise<number> {
+export async function measurePopup(session: ChromiumSession, runs: number, path = 'popup.html'): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page: Page = await session.browser.newPage();
@@ -300,7 +300,7 @@ export async function measurePopup(session: ChromiumSession, runs: number, page_
         requestAnimationFrame(() => setTimeout(() => { probe.rendered = performance.now(); }, 0));
       }).observe(document, { childList: true, subtree: true });
     })();`);
-    await page.goto(`chrome-extension://${session.extensionId}/${page_}`);
+    await page.goto(`chrome-extension://${session.extensionId}/${path}`);
     const rendered = await waitFor(() => page.evaluate(() => (window as unknown as { __cfPopup: { rendered: number | null } }).__cfPopup.rendered), 10_000, 'the popup to render');
     times.push(rendered);
     await page.close();

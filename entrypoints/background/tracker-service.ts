@@ -216,6 +216,7 @@ export class TrackerService {
    * kept: the panel waits for it, the next task in the queue still waits for the keeping.
    */
   forPanel(date: string, event: TrackerEventWithoutClock | null): Promise<LiveReply & { storedDay: DayTotals }> {
+    // A failure before the answer reaches the page (it reports again); one after it, the door logs.
     return new Promise((resolve, reject) => {
       this.#serial(async () => {
         const storedRead = browser.storage.local.get(usageKey(date));
@@ -225,10 +226,7 @@ export class TrackerService {
         const storedDay = decodeEnvelope(usageDay, (await storedRead)[usageKey(date)]).value;
         resolve({ ...this.#liveOf(record, clock.at), storedDay });
         if (event) await this.#afterChange(record, clock.at);
-      }).catch((error: unknown) => {
-        reject(error as Error);
-        console.error('Channel Focus: a page report could not be kept.', error);
-      });
+      }).catch(reject);
     });
   }
 

@@ -69,4 +69,19 @@ describe("a page's report: the panel's figures", () => {
     expect(totalMs(after.storedDay)).toBe(26_000);
     expect(totalMs(after.unwritten[date])).toBe(0);
   });
+
+  it('fail for the page when the stored day cannot be read; a keeping that fails after the answer is logged by the door', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('read failed'));
+    await expect(service.forPanel(date, page())).rejects.toThrow('read failed');
+    get.mockRestore();
+    logged.mockClear();
+
+    at(5);
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('session full'));
+    const answer = await service.forPanel(date, page());
+    expect(totalMs(answer.unwritten[date])).toBe(5_000);
+    await service.live(); // the report's turn, with its failed keeping, is over
+    expect(logged).toHaveBeenCalledWith('Channel Focus: a storage task failed:', new Error('session full'));
+  });
 });
